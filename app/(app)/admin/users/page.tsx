@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/page-header";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { listUsers } from "@/lib/db/users";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  await requirePermission("user:manage");
+  const users = await listUsers(db());
+  return (
+    <>
+      <PageHeader title="Users" description={`${users.length} people with access to Flowgate.`} />
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Users, their roles and departments</caption>
+          <thead className="bg-slate-50 text-slate-600">
+            <tr>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Name
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Email
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Roles
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Department
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Status
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id} className="border-t border-slate-100">
+                <td className="px-4 py-2 font-medium">{user.name}</td>
+                <td className="px-4 py-2">{user.email}</td>
+                <td className="px-4 py-2">
+                  {user.roles.map((role) => ROLE_LABELS[role]).join(", ")}
+                </td>
+                <td className="px-4 py-2">{user.department?.name ?? "—"}</td>
+                <td className="px-4 py-2">{user.active ? "Active" : "Deactivated"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

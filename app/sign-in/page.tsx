@@ -1,0 +1,27 @@
+import type { Metadata, Route } from "next";
+import { redirect } from "next/navigation";
+import { Logo } from "@/components/logo";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { currentUser } from "@/lib/auth/session";
+import { DemoAccounts } from "./demo-accounts";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
+  if (await currentUser()) redirect(callbackUrl as Route);
+
+  return (
+    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
+      <Logo className="text-2xl" />
+      <h1 className="mt-6 text-xl font-semibold">Sign in to Flowgate</h1>
+      <p className="mt-1 text-sm text-slate-600">Approvals, routed and recorded.</p>
+      <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <SignInForm callbackUrl={callbackUrl} />
+      </div>
+      {process.env.NODE_ENV === "development" ? <DemoAccounts /> : null}
+    </main>
+  );
+}

@@ -1,0 +1,22 @@
+/** The app shell's navigation: each entry names the permission it needs. */
+import type { Route } from "next";
+import { can, type Permission } from "./permissions";
+import type { Role } from "./roles";
+
+export interface NavItem {
+  href: Route;
+  label: string;
+  permission: Permission;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: "/", label: "Home", permission: "request:read-own" },
+  { href: "/requests", label: "My requests", permission: "request:read-own" },
+  { href: "/inbox", label: "Inbox", permission: "inbox:read" },
+  { href: "/admin/users", label: "Users", permission: "user:manage" },
+  { href: "/admin/system", label: "System", permission: "system:read" },
+];
+
+export function navigationFor(subject: { roles: readonly Role[] }): NavItem[] {
+  return NAV_ITEMS.filter((item) => can(subject, item.permission));
+}

@@ -1,0 +1,139 @@
+/**
+ * The launcher behind `npm run dev` and `npm start`.
+ *
+ * Without DATABASE_URL: starts the embedded PostgreSQL (data under .data/), applies migrations,
+ * seeds the demo data once, generates a local AUTH_SECRET once, runs Next.js, and on exit stops
+ * Next.js first and then the database. With DATABASE_URL: checks that the database answers (a
+ * one-line error otherwise), applies pending migrations unless MIGRATE_ON_START=false, runs Next.js.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
+import { deployMigrations } from "../lib/db/prisma-cli";
+import { isSeeded, seedDemoData } from "../prisma/seed";
+import { dataDir, LaunchError, openDatabase } from "./lib/database";
+
+type Mode = "dev" | "start";
+const mode = process.argv[2] as Mode;
+const require = createRequire(import.meta.url);
+const say = (line: string) => console.log(`[flowgate] ${line}`);
+
+async function main(): Promise<number> {
+  if (mode !== "dev" && mode !== "start") {
+    console.error("usage: tsx scripts/run.ts dev|start");
+    return 2;
+  }
+  const database = await openDatabase(process.env.FLOWGATE_DB_LOG === "1" ? say : undefined);
+  const stopDatabase = once(() => database.stop());
+  try {
+    say(
+      database.embedded
+        ? `embedded PostgreSQL ready at ${redact(database.url)}`
+        : "database reachable",
+    );
+    if (database.embedded || process.env.MIGRATE_ON_START !== "false") {
+      await deployMigrations(database.url);
+      say("migrations applied");
+    }
+    if (database.embedded) await seedOnce(database.url);
+
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url };
+    if (!env.AUTH_SECRET) {
+      if (!database.embedded && mode === "start") {
+        throw new LaunchError(
+          "AUTH_SECRET is not set. Generate one with `openssl rand -base64 33`.",
+        );
+      }
+      env.AUTH_SECRET = await localAuthSecret();
+    }
+    // Auth.js refuses unknown hosts unless told otherwise; the embedded setup is a local app.
+    if (database.embedded) env.AUTH_TRUST_HOST ??= "true";
+
+    if (mode === "start" && !existsSync(path.join(".next", "BUILD_ID"))) {
+      say("no production build found: running `next build` first");
+      const built = await runNext(["build"], env);
+      if (built !== 0) return built;
+    }
+    const port = process.env.PORT ?? "3000";
+    return await runNext([mode, "--port", port], env, stopDatabase);
+  } finally {
+    await stopDatabase();
+  }
+}
+
+async function seedOnce(url: string): Promise<void> {
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  try {
+    if (await isSeeded(db)) return;
+    const { users } = await seedDemoData(db);
+    say(`seeded demo data (${users} users; see the sign-in page)`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+// A development-only secret, created once and kept with the embedded data so sessions survive
+// restarts. Production sets AUTH_SECRET explicitly.
+async function localAuthSecret(): Promise<string> {
+  const file = path.join(dataDir(), "auth-secret");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  const secret = randomBytes(33).toString("base64");
+  await mkdir(dataDir(), { recursive: true });
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/** Runs the Next.js CLI; on SIGINT/SIGTERM stops it first, then `beforeExit` (the database). */
+function runNext(args: string[], env: NodeJS.ProcessEnv, beforeExit?: () => Promise<void>) {
+  const next = require.resolve("next/dist/bin/next");
+  const child = spawn(process.execPath, [next, ...args], { env, stdio: "inherit" });
+  const forward = (signal: NodeJS.Signals) => {
+    if (child.exitCode === null) child.kill(signal);
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    say(`${signal}: stopping`);
+    forward(signal);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  process.on("SIGHUP", onSignal);
+  return new Promise<number>((resolve) => {
+    child.once("exit", async (code, signal) => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+      process.off("SIGHUP", onSignal);
+      await beforeExit?.();
+      resolve(code ?? (signal ? 0 : 1));
+    });
+  });
+}
+
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  return () => {
+    running ??= fn();
+    return running;
+  };
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  if (error instanceof LaunchError) {
+    console.error(`flowgate: ${error.message}`);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+}
