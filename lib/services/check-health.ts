@@ -24,7 +24,9 @@ const MIGRATION_DIR = /^\d{14}_[\w-]+$/;
 
 /** The migrations this build ships (prisma/migrations, relative to the app's working directory). */
 export async function shippedMigrations() {
-  const entries = await readdir(path.join(process.cwd(), "prisma", "migrations"), { withFileTypes: true });
+  const entries = await readdir(path.join(process.cwd(), "prisma", "migrations"), {
+    withFileTypes: true,
+  });
   return entries
     .filter((e) => e.isDirectory() && MIGRATION_DIR.test(e.name))
     .map((e) => e.name)

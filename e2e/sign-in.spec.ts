@@ -1,0 +1,119 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, mainNavLinks, signIn, signInAs, test, USERS } from "./fixtures";
+
+const GENERIC_ERROR = "That email and password do not match an account.";
+
+test.describe("sign-in and role navigation", () => {
+  test("a requester sees only their own pages", async ({ page }) => {
+    await signInAs(page, USERS.requester);
+    await expect(page.getByRole("heading", { name: "Welcome, Rita" })).toBeVisible();
+    expect(await mainNavLinks(page)).toEqual(["Home", "My requests"]);
+    await page.screenshot({ path: "test-results/screenshots/home-requester.png", fullPage: true });
+
+    await page.goto("/admin/users");
+    await expect(page.getByRole("heading", { name: "Not for your role" })).toBeVisible();
+    await page.goto("/inbox");
+    await expect(page.getByRole("heading", { name: "Not for your role" })).toBeVisible();
+  });
+
+  test("a manager gets the inbox for their department, an admin the administration", async ({
+    browser,
+  }) => {
+    const manager = await browser.newPage();
+    await signInAs(manager, USERS.managerEng);
+    await expect(manager.getByTestId("current-user")).toContainText("Engineering");
+    expect(await mainNavLinks(manager)).toEqual(["Home", "My requests", "Inbox"]);
+    await manager
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Inbox" })
+      .click();
+    await expect(manager.getByRole("heading", { name: "Inbox" })).toBeVisible();
+    await expect(manager.getByText("Steps waiting for: Manager (Engineering)")).toBeVisible();
+
+    const admin = await browser.newPage();
+    await signInAs(admin, USERS.admin);
+    expect(await mainNavLinks(admin)).toEqual(["Home", "My requests", "Users", "System"]);
+    await admin
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Users" })
+      .click();
+    await expect(admin.getByRole("cell", { name: "manager.ops@example.com" })).toBeVisible();
+    await admin
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "System" })
+      .click();
+    await expect(admin.getByText(/all \d+ applied/)).toBeVisible();
+    await admin.screenshot({ path: "test-results/screenshots/system-admin.png", fullPage: true });
+  });
+
+  test("a wrong password and an unknown email get the same clear error", async ({ page }) => {
+    await signIn(page, USERS.finance, "not-the-password");
+    await expect(page.getByRole("alert").filter({ hasText: GENERIC_ERROR })).toBeVisible();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await expect(page.getByLabel("Email")).toHaveValue(USERS.finance);
+
+    await signIn(page, "nobody@example.com");
+    await expect(page.getByRole("alert").filter({ hasText: GENERIC_ERROR })).toBeVisible();
+    await page.screenshot({ path: "test-results/screenshots/sign-in-error.png" });
+  });
+
+  test("empty fields are named at the field", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("Enter your email address.")).toBeVisible();
+    await expect(page.getByText("Enter your password.")).toBeVisible();
+    await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("an anonymous visitor is sent to sign in and then back where they were going", async ({
+    page,
+  }) => {
+    await page.goto("/admin/users");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+    await page.getByLabel("Email").fill(USERS.admin);
+    await page.getByLabel("Password").fill("flowgate-demo-2026");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/admin\/users$/);
+    await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+  });
+
+  test("signing out ends the session", async ({ page }) => {
+    await signIn(page, USERS.requester);
+    await expect(page.getByRole("heading", { name: "Welcome, Rita" })).toBeVisible();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.goto("/requests");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("the sign-in and home pages have no serious accessibility violations", async ({ page }) => {
+    await page.goto("/sign-in");
+    const signInScan = await new AxeBuilder({ page }).analyze();
+    expect(
+      signInScan.violations.filter((v) => v.impact === "serious" || v.impact === "critical"),
+    ).toEqual([]);
+    await signIn(page, USERS.requester);
+    await expect(page.getByRole("heading", { name: "Welcome, Rita" })).toBeVisible();
+    const homeScan = await new AxeBuilder({ page }).analyze();
+    expect(
+      homeScan.violations.filter((v) => v.impact === "serious" || v.impact === "critical"),
+    ).toEqual([]);
+  });
+});
+
+test("GET /api/health reports version, database and migrations", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({
+    status: "ok",
+    version: expect.any(String),
+    database: { reachable: true },
+    migrations: { applied: true, pending: [] },
+  });
+});
+
+test("API routes answer 401 problem+json without a session", async ({ request }) => {
+  const response = await request.get("/api/anything", { maxRedirects: 0 });
+  expect(response.status()).toBe(401);
+  expect(response.headers()["content-type"]).toContain("application/problem+json");
+});

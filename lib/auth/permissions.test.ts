@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { navigationFor } from "./navigation";
+import { can, permissionsOf, ROLE_PERMISSIONS } from "./permissions";
+import { ROLES } from "./roles";
+
+describe("role → permission table", () => {
+  it("lets every role request and follow its own requests", () => {
+    for (const role of ROLES) {
+      expect(can({ roles: [role] }, "request:create")).toBe(true);
+      expect(can({ roles: [role] }, "request:read-own")).toBe(true);
+    }
+  });
+
+  it("gives the inbox and decisions to approver roles only", () => {
+    const approvers = ROLES.filter((role) => can({ roles: [role] }, "request:decide"));
+    expect(approvers.sort()).toEqual(["DIRECTOR", "FINANCE", "HR", "MANAGER", "SUPPORT_L2"]);
+    expect(can({ roles: ["REQUESTER"] }, "inbox:read")).toBe(false);
+    expect(can({ roles: ["ADMIN"] }, "request:decide")).toBe(false);
+  });
+
+  it("keeps administration to ADMIN", () => {
+    for (const role of ROLES.filter((r) => r !== "ADMIN")) {
+      expect(can({ roles: [role] }, "user:manage")).toBe(false);
+      expect(can({ roles: [role] }, "audit:read")).toBe(false);
+    }
+    expect(can({ roles: ["ADMIN"] }, "user:manage")).toBe(true);
+    expect(can({ roles: ["ADMIN"] }, "audit:read")).toBe(true);
+  });
+
+  it("unions the permissions of several roles", () => {
+    const both = permissionsOf(["MANAGER", "ADMIN"]);
+    expect(both.has("request:decide")).toBe(true);
+    expect(both.has("user:manage")).toBe(true);
+    expect(both.size).toBe(new Set([...ROLE_PERMISSIONS.MANAGER, ...ROLE_PERMISSIONS.ADMIN]).size);
+  });
+
+  it("denies everything to no session", () => {
+    expect(can(null, "request:create")).toBe(false);
+    expect(can({ roles: [] }, "request:create")).toBe(false);
+  });
+});
+
+describe("navigation", () => {
+  const labels = (roles: Parameters<typeof navigationFor>[0]["roles"]) =>
+    navigationFor({ roles }).map((item) => item.label);
+
+  it("shows a requester their own pages only", () => {
+    expect(labels(["REQUESTER"])).toEqual(["Home", "My requests"]);
+  });
+
+  it("adds the inbox for approvers", () => {
+    expect(labels(["REQUESTER", "FINANCE"])).toEqual(["Home", "My requests", "Inbox"]);
+  });
+
+  it("adds administration for admins", () => {
+    expect(labels(["REQUESTER", "ADMIN"])).toEqual(["Home", "My requests", "Users", "System"]);
+  });
+});

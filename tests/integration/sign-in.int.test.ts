@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { authenticate } from "@/lib/auth/credentials";
+import { hashPassword } from "@/lib/auth/password";
+import { createSignInThrottle } from "@/lib/auth/sign-in-throttle";
+import { createTestDatabase, type TestDatabase } from "./database";
+
+const PASSWORD = "correct horse battery staple";
+
+describe("authenticate with throttling (real PostgreSQL)", () => {
+  let t: TestDatabase;
+  const limits = { maxFailuresPerAddress: 6, maxFailuresPerAccount: 3, blockMinutes: 15 };
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    const department = await t.db.department.create({ data: { code: "ENG", name: "Engineering" } });
+    const passwordHash = await hashPassword(PASSWORD);
+    await t.db.user.createMany({
+      data: [
+        {
+          email: "ann@example.com",
+          name: "Ann",
+          passwordHash,
+          roles: ["REQUESTER", "FINANCE"],
+          departmentId: department.id,
+        },
+        { email: "ben@example.com", name: "Ben", passwordHash, roles: ["REQUESTER"] },
+        {
+          email: "gone@example.com",
+          name: "Gone",
+          passwordHash,
+          roles: ["REQUESTER"],
+          active: false,
+        },
+      ],
+    });
+  });
+  afterAll(() => t.drop());
+  beforeEach(() => t.db.rateLimit.deleteMany());
+
+  const throttle = () => createSignInThrottle(t.db, limits, false);
+
+  it("signs in with the right password, whatever the email's case, with roles and department", async () => {
+    const result = await authenticate(
+      t.db,
+      throttle(),
+      { email: "ANN@example.com", password: PASSWORD },
+      "10.1.1.1",
+    );
+    expect(result).toEqual({
+      ok: true,
+      user: expect.objectContaining({
+        email: "ann@example.com",
+        roles: ["REQUESTER", "FINANCE"],
+        department: expect.objectContaining({ code: "ENG" }),
+      }),
+    });
+  });
+
+  it("answers a wrong password, an unknown email and a deactivated account identically", async () => {
+    const answers = await Promise.all([
+      authenticate(t.db, throttle(), { email: "ann@example.com", password: "wrong" }, "10.1.1.2"),
+      authenticate(
+        t.db,
+        throttle(),
+        { email: "nobody@example.com", password: PASSWORD },
+        "10.1.1.3",
+      ),
+      authenticate(t.db, throttle(), { email: "gone@example.com", password: PASSWORD }, "10.1.1.4"),
+    ]);
+    for (const answer of answers) expect(answer).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("pauses an account after repeated failures, even with the right password, from any address", async () => {
+    const guard = throttle();
+    for (let i = 0; i < limits.maxFailuresPerAccount; i++) {
+      await authenticate(
+        t.db,
+        guard,
+        { email: "ben@example.com", password: `guess-${i}` },
+        `10.2.0.${i}`,
+      );
+    }
+    const result = await authenticate(
+      t.db,
+      guard,
+      { email: "ben@example.com", password: PASSWORD },
+      "10.2.9.9",
+    );
+    expect(result).toMatchObject({ ok: false, reason: "throttled" });
+    if (result.ok || result.reason !== "throttled") throw new Error("expected throttling");
+    expect(result.retryAfterSeconds).toBeGreaterThan(14 * 60);
+    expect(result.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
+  });
+
+  it("pauses an address that fails against many accounts", async () => {
+    const guard = throttle();
+    for (let i = 0; i < limits.maxFailuresPerAddress; i++) {
+      await authenticate(t.db, guard, { email: `user${i}@example.com`, password: "x" }, "10.3.3.3");
+    }
+    const blocked = await authenticate(
+      t.db,
+      guard,
+      { email: "ann@example.com", password: PASSWORD },
+      "10.3.3.3",
+    );
+    expect(blocked).toMatchObject({ ok: false, reason: "throttled" });
+    const elsewhere = await authenticate(
+      t.db,
+      guard,
+      { email: "ann@example.com", password: PASSWORD },
+      "10.3.3.4",
+    );
+    expect(elsewhere.ok).toBe(true);
+  });
+
+  it("clears an account's failures after a successful sign-in", async () => {
+    const guard = throttle();
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < limits.maxFailuresPerAccount - 1; i++) {
+        await authenticate(
+          t.db,
+          guard,
+          { email: "ann@example.com", password: "nope" },
+          `10.4.${round}.${i}`,
+        );
+      }
+      const result = await authenticate(
+        t.db,
+        guard,
+        { email: "ann@example.com", password: PASSWORD },
+        `10.4.${round}.9`,
+      );
+      expect(result.ok).toBe(true);
+    }
+  });
+
+  it("shares the counts between app processes through the database", async () => {
+    for (let i = 0; i < limits.maxFailuresPerAccount; i++) {
+      await authenticate(t.db, throttle(), { email: "ben@example.com", password: "x" }, "10.5.0.1");
+    }
+    expect(await throttle().retryAfter("10.9.9.9", "ben@example.com")).toBeGreaterThan(0);
+  });
+});
