@@ -43,6 +43,9 @@ export default defineConfig({
       FLOWGATE_DATA_DIR: ".data/e2e",
       DATABASE_URL: "",
       LOG_LEVEL: "warn",
+      // Low enough for e2e/sign-in.spec.ts to reach the pause; every spec signs in from one address.
+      SIGNIN_MAX_FAILURES_PER_ACCOUNT: "3",
+      SIGNIN_MAX_FAILURES_PER_IP: "50",
     },
     stdout: "ignore",
     stderr: "pipe",

@@ -57,6 +57,20 @@ test.describe("sign-in and role navigation", () => {
     await page.screenshot({ path: "test-results/screenshots/sign-in-error.png" });
   });
 
+  test("repeated failures against one account are paused with a clear wait", async ({ page }) => {
+    // The e2e server allows 3 failures per account (playwright.config.ts).
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await signIn(page, "mallory@example.com", `guess-${attempt}`);
+      await expect(page.getByRole("alert").filter({ hasText: GENERIC_ERROR })).toBeVisible();
+    }
+    await signIn(page, "mallory@example.com", "guess-4");
+    await expect(
+      page
+        .getByRole("alert")
+        .filter({ hasText: "Too many failed sign-in attempts. Try again in 15 minutes." }),
+    ).toBeVisible();
+  });
+
   test("empty fields are named at the field", async ({ page }) => {
     await page.goto("/sign-in");
     await page.getByRole("button", { name: "Sign in" }).click();

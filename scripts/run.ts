@@ -43,6 +43,8 @@ async function main(): Promise<number> {
     if (database.embedded) await seedOnce(database.url);
 
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url };
+    // An approval system should not phone home by default; set it to 0 to share Next's telemetry.
+    env.NEXT_TELEMETRY_DISABLED ??= "1";
     if (!env.AUTH_SECRET) {
       if (!database.embedded && mode === "start") {
         throw new LaunchError(
