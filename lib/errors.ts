@@ -1,16 +1,39 @@
 /**
- * Domain errors: a code, an HTTP status for it, and a message safe to show to the user. Anything
- * that is not an AppError is unexpected: logged with the request id and answered generically.
+ * Domain errors: a specific code, the HTTP status for it, and a message safe to show to the user.
+ * Anything that is not an AppError is unexpected: logged with the request id, answered generically.
+ * The engine's refusals (lib/engine/errors.ts) keep their own codes here.
  */
+import type { EngineError, EngineErrorCode } from "@/lib/engine/errors";
+
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 422,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
-  CONFLICT: 409,
+  /** Someone else changed the request first (optimistic concurrency), or a stale version was sent. */
+  VERSION_CONFLICT: 409,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
-} as const;
+  /** A workflow definition with problems (each listed in `issues`). */
+  INVALID_WORKFLOW: 422,
+  // The engine's refusals:
+  INVALID_STATE: 409,
+  TERMINAL_STATE: 409,
+  NOT_REQUESTER: 403,
+  WRONG_ROLE: 403,
+  OUT_OF_SCOPE: 403,
+  OWN_REQUEST: 403,
+  ALREADY_DECIDED: 409,
+  REASON_REQUIRED: 422,
+  FIELDS_LOCKED: 409,
+  MISSING_FIELDS: 422,
+  ALREADY_ESCALATED: 409,
+  NOT_OVERDUE: 409,
+  QUORUM_UNKNOWN: 500,
+  ROUTING_FAILED: 422,
+  VISIT_LIMIT: 422,
+  BROKEN_WORKFLOW: 500,
+} as const satisfies Record<string, number> & Record<EngineErrorCode, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
@@ -33,4 +56,15 @@ export class AppError extends Error {
   get status(): number {
     return ERROR_STATUS[this.code];
   }
+}
+
+const FIELD_OF: Partial<Record<EngineErrorCode, string>> = { REASON_REQUIRED: "reason" };
+
+export function fromEngineError(error: EngineError): AppError {
+  const issues: FieldIssue[] = error.fields
+    ? error.fields.map((field) => ({ field: `fields.${field}`, message: error.message }))
+    : FIELD_OF[error.code]
+      ? [{ field: FIELD_OF[error.code] as string, message: error.message }]
+      : [];
+  return new AppError(error.code, error.message, issues);
 }

@@ -6,12 +6,12 @@ import { problemFor, problemResponse } from "./problem";
 describe("problemFor", () => {
   it("maps a domain error to its status, code and message", () => {
     const problem = problemFor(
-      new AppError("CONFLICT", "Someone else decided first."),
+      new AppError("VERSION_CONFLICT", "Someone else decided first."),
       "req-12345678",
     );
     expect(problem).toMatchObject({
       status: 409,
-      code: "CONFLICT",
+      code: "VERSION_CONFLICT",
       detail: "Someone else decided first.",
       requestId: "req-12345678",
     });

@@ -15,7 +15,11 @@
  *    given a connection string) or drops the shadow database while its pool is still open. We
  *    create `prisma_migrate_shadow_db_<uuid>` on an admin connection, and on dispose close the
  *    shadow pool first, then drop the database. The database user needs CREATEDB.
- * 4. Lingering process: `allowExitOnIdle` lets the CLI exit once idle instead of holding a pooled
+ * 4. Migration scripts: the stock `executeScript()` (used by `migrate deploy`) splits the script
+ *    on every ";", which cuts dollar-quoted bodies (our audit trigger's function) in pieces. We send
+ *    the whole script as one simple-protocol query instead; PostgreSQL parses it properly and runs
+ *    it as one implicit transaction, so a failing migration leaves nothing half-applied.
+ * 5. Lingering process: `allowExitOnIdle` lets the CLI exit once idle instead of holding a pooled
  *    connection open (see also scripts/prisma-preload.cjs for the engine's long timers).
  */
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -65,8 +69,18 @@ function patchQueryable<T extends SqlQueryable>(queryable: T): T {
   return queryable;
 }
 
+type WithDriver = { underlyingDriver(): pg.Pool; onError(error: unknown): never };
+
 function patchAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
   patchQueryable(adapter);
+  const internals = adapter as unknown as WithDriver;
+  adapter.executeScript = async (script) => {
+    try {
+      await internals.underlyingDriver().query(script);
+    } catch (error) {
+      internals.onError(error); // adapter-pg's own mapping to a DriverAdapterError
+    }
+  };
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel) =>
     patchQueryable(await startTransaction(isolationLevel));

@@ -35,6 +35,7 @@ import {
 } from "./run";
 
 export const AUDIT_ACTIONS = [
+  "CREATED",
   "UPDATED",
   "SUBMITTED",
   "RESUBMITTED",

@@ -1,0 +1,102 @@
+/** Audit rows: chaining engine entries onto a stream's head, and reading a stream back. */
+import type { AuditEntry, JsonValue, StoredEvent } from "@/lib/engine";
+import { hashEvent } from "@/lib/engine";
+import type { Db } from "./client";
+
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
+export interface AuditRow {
+  stream: string;
+  seq: number;
+  actor_type: "USER" | "SYSTEM" | "AI";
+  actor_id: string | null;
+  on_behalf_of_id: string | null;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  data: JsonValue;
+  created_at: string;
+  prev_hash: string | null;
+  hash: string;
+}
+
+export const requestStream = (requestId: string) => `request:${requestId}`;
+
+/** Hash-chains `entries` after `head` (null for a new stream). */
+export function chainEntries(
+  stream: string,
+  head: AuditHead | null,
+  entries: readonly AuditEntry[],
+  at: Date,
+): AuditRow[] {
+  const rows: AuditRow[] = [];
+  let prevHash = head?.hash ?? null;
+  let seq = head?.seq ?? 0;
+  for (const entry of entries) {
+    seq += 1;
+    const event = {
+      stream,
+      seq,
+      actorType: entry.actor.type,
+      actorId: entry.actor.type === "USER" ? entry.actor.id : null,
+      onBehalfOfId: entry.actor.type === "SYSTEM" ? entry.actor.onBehalfOf : null,
+      action: entry.action,
+      fromStatus: entry.fromStatus,
+      toStatus: entry.toStatus,
+      data: entry.data,
+      createdAt: at,
+      prevHash,
+    };
+    const hash = hashEvent(event);
+    rows.push({
+      stream,
+      seq,
+      actor_type: event.actorType,
+      actor_id: event.actorId,
+      on_behalf_of_id: event.onBehalfOfId,
+      action: event.action,
+      from_status: event.fromStatus,
+      to_status: event.toStatus,
+      data: event.data,
+      created_at: at.toISOString(),
+      prev_hash: prevHash,
+      hash,
+    });
+    prevHash = hash;
+  }
+  return rows;
+}
+
+/** SQL that inserts the rows of a `$n::jsonb` array of AuditRow (used inside larger statements). */
+export const INSERT_AUDIT_ROWS = (param: string, requestIdExpr: string, guard: string) => `
+  INSERT INTO audit_events (stream, seq, request_id, actor_type, actor_id, on_behalf_of_id, action,
+                            from_status, to_status, data, created_at, prev_hash, hash)
+  SELECT a.stream, a.seq, ${requestIdExpr}, a.actor_type::"ActorType", a.actor_id, a.on_behalf_of_id, a.action,
+         a.from_status::"RequestStatus", a.to_status::"RequestStatus", a.data, a.created_at, a.prev_hash, a.hash
+  FROM jsonb_to_recordset(${param}::jsonb) AS a(stream text, seq int, actor_type text, actor_id uuid,
+       on_behalf_of_id uuid, action text, from_status text, to_status text, data jsonb,
+       created_at timestamptz, prev_hash text, hash text)
+  ${guard}
+  RETURNING id`;
+
+export async function readStream(db: Db, stream: string): Promise<StoredEvent[]> {
+  const rows = await db.auditEvent.findMany({ where: { stream }, orderBy: { seq: "asc" } });
+  return rows.map((row) => ({
+    id: row.id,
+    stream: row.stream,
+    seq: row.seq,
+    actorType: row.actorType,
+    actorId: row.actorId,
+    onBehalfOfId: row.onBehalfOfId,
+    action: row.action,
+    fromStatus: row.fromStatus,
+    toStatus: row.toStatus,
+    data: row.data as JsonValue,
+    createdAt: row.createdAt,
+    prevHash: row.prevHash,
+    hash: row.hash,
+  }));
+}

@@ -1,0 +1,298 @@
+/**
+ * Requests as the engine sees them (RequestState), loaded and stored in as few round trips as the
+ * hot paths allow: one query loads a request with its audit head; one statement writes a
+ * transition (state, run log, decision, audit) guarded by the request's version, so it is atomic
+ * and of two concurrent writers exactly one wins.
+ */
+import { randomUUID } from "node:crypto";
+import type {
+  ActiveStep,
+  AuditEntry,
+  Quorum,
+  RequestState,
+  RequestStatus,
+  RequestType,
+  Role,
+  Transition,
+} from "@/lib/engine";
+import { ActionSchema, RequestFieldsSchema, toJson } from "@/lib/engine";
+import { type AuditHead, chainEntries, INSERT_AUDIT_ROWS, requestStream } from "./audit";
+import type { Db } from "./client";
+
+export interface LoadedRequest {
+  state: RequestState;
+  version: number;
+  workflowId: string | null;
+  title: string;
+  auditHead: AuditHead | null;
+}
+
+/** Columns read for a transition (enums and uuid[] as text: the driver adapter maps those). */
+export const REQUEST_COLUMNS = `
+  r.id::text AS id, r.type::text AS type, r.status::text AS status, r.requester_id::text AS requester_id,
+  r.department_id::text AS department_id, r.round, r.fields, r.action, r.current_node_id, r.visits,
+  r.version, r.workflow_id::text AS workflow_id, r.title,
+  r.step_node_id, r.step_role::text AS step_role, r.step_department_id::text AS step_department_id,
+  r.step_quorum, r.step_approvals::text[] AS step_approvals, r.step_started_at, r.step_due_at,
+  r.step_escalated_at, r.step_escalate_to::text AS step_escalate_to, r.step_visit_id::text AS step_visit_id,
+  head.seq AS audit_seq, head.hash AS audit_hash`;
+
+export const AUDIT_HEAD_JOIN = `
+  LEFT JOIN LATERAL (
+    SELECT seq, hash FROM audit_events WHERE stream = 'request:' || r.id::text ORDER BY seq DESC LIMIT 1
+  ) head ON true`;
+
+export interface RequestRow {
+  id: string;
+  type: string;
+  status: string;
+  requester_id: string;
+  department_id: string | null;
+  round: number;
+  fields: unknown;
+  action: unknown;
+  current_node_id: string | null;
+  visits: unknown;
+  version: number;
+  workflow_id: string | null;
+  title: string;
+  step_node_id: string | null;
+  step_role: string | null;
+  step_department_id: string | null;
+  step_quorum: unknown;
+  step_approvals: string[] | null;
+  step_started_at: Date | null;
+  step_due_at: Date | null;
+  step_escalated_at: Date | null;
+  step_escalate_to: string | null;
+  step_visit_id: string | null;
+  audit_seq: number | null;
+  audit_hash: string | null;
+}
+
+export function toLoaded(row: RequestRow): LoadedRequest {
+  const step: ActiveStep | null =
+    row.step_node_id &&
+    row.step_role &&
+    row.step_due_at &&
+    row.step_started_at &&
+    row.step_escalate_to &&
+    row.step_visit_id
+      ? {
+          nodeId: row.step_node_id,
+          role: row.step_role as Role,
+          departmentId: row.step_department_id,
+          quorum: (row.step_quorum ?? "any") as Quorum,
+          approvals: row.step_approvals ?? [],
+          startedAt: row.step_started_at,
+          dueAt: row.step_due_at,
+          escalatedAt: row.step_escalated_at,
+          escalateTo: row.step_escalate_to as Role,
+          visitId: row.step_visit_id,
+        }
+      : null;
+  return {
+    state: {
+      id: row.id,
+      type: row.type as RequestType,
+      status: row.status as RequestStatus,
+      requesterId: row.requester_id,
+      departmentId: row.department_id,
+      round: row.round,
+      fields: RequestFieldsSchema.parse(row.fields ?? {}),
+      action: row.action ? ActionSchema.parse(row.action) : null,
+      currentNodeId: row.current_node_id,
+      visits: (row.visits ?? {}) as Record<string, number>,
+      step,
+    },
+    version: row.version,
+    workflowId: row.workflow_id,
+    title: row.title,
+    auditHead:
+      row.audit_seq !== null && row.audit_hash !== null
+        ? { seq: row.audit_seq, hash: row.audit_hash }
+        : null,
+  };
+}
+
+export async function loadRequest(db: Db, id: string): Promise<LoadedRequest | null> {
+  const rows = await db.$queryRawUnsafe<RequestRow[]>(
+    `SELECT ${REQUEST_COLUMNS} FROM requests r ${AUDIT_HEAD_JOIN} WHERE r.id = $1::uuid`,
+    id,
+  );
+  return rows[0] ? toLoaded(rows[0]) : null;
+}
+
+/** The request columns a state maps to, in the order of STATE_SET below ($3…$19). */
+function stateParams(state: RequestState, workflowId: string | null) {
+  const step = state.step;
+  return [
+    state.status,
+    state.currentNodeId,
+    state.round,
+    JSON.stringify(state.visits),
+    JSON.stringify(state.fields),
+    state.action ? JSON.stringify(state.action) : null,
+    workflowId,
+    step?.nodeId ?? null,
+    step?.role ?? null,
+    step?.departmentId ?? null,
+    step ? JSON.stringify(step.quorum) : null,
+    step?.approvals ?? [],
+    step?.startedAt ?? null,
+    step?.dueAt ?? null,
+    step?.escalatedAt ?? null,
+    step?.escalateTo ?? null,
+    step?.visitId ?? null,
+  ];
+}
+
+const STATE_SET = `
+  status = $3::"RequestStatus", current_node_id = $4, round = $5, visits = $6::jsonb, fields = $7::jsonb,
+  action = $8::jsonb, workflow_id = $9::uuid, step_node_id = $10, step_role = $11::"Role",
+  step_department_id = $12::uuid, step_quorum = $13::jsonb, step_approvals = $14::uuid[],
+  step_started_at = $15, step_due_at = $16, step_escalated_at = $17, step_escalate_to = $18::"Role",
+  step_visit_id = $19::uuid`;
+
+const PERSIST_SQL = `
+WITH upd AS (
+  UPDATE requests SET ${STATE_SET},
+    submitted_at = COALESCE($20, submitted_at), completed_at = $21, updated_at = $22, version = version + 1
+  WHERE id = $1::uuid AND version = $2
+  RETURNING version
+), closed AS (
+  UPDATE node_visits
+  SET ended_at = $22, outcome = $23,
+      duration_ms = GREATEST(0, (EXTRACT(EPOCH FROM ($22::timestamptz - started_at)) * 1000)::int)
+  WHERE id = $24::uuid AND EXISTS (SELECT 1 FROM upd)
+  RETURNING id
+), visits AS (
+  INSERT INTO node_visits (id, request_id, round, node_id, kind, started_at, ended_at, duration_ms, outcome, error)
+  SELECT v.id, $1::uuid, v.round, v.node_id, v.kind, v.started_at, v.ended_at, v.duration_ms, v.outcome, v.error
+  FROM jsonb_to_recordset($25::jsonb) AS v(id uuid, round int, node_id text, kind text, started_at timestamptz,
+       ended_at timestamptz, duration_ms int, outcome text, error text)
+  WHERE EXISTS (SELECT 1 FROM upd)
+  RETURNING id
+), decided AS (
+  INSERT INTO decisions (id, request_id, round, node_id, kind, actor_id, comment, created_at)
+  SELECT d.id, $1::uuid, d.round, d.node_id, d.kind::"DecisionKind", d.actor_id, d.comment, $22
+  FROM jsonb_to_recordset($26::jsonb) AS d(id uuid, round int, node_id text, kind text, actor_id uuid, comment text)
+  WHERE EXISTS (SELECT 1 FROM upd)
+  RETURNING id
+), audited AS (${INSERT_AUDIT_ROWS("$27", "$1::uuid", "WHERE EXISTS (SELECT 1 FROM upd)")})
+SELECT (SELECT version FROM upd) AS version,
+       (SELECT count(*) FROM audited)::int AS audited,
+       (SELECT count(*) FROM closed)::int + (SELECT count(*) FROM visits)::int + (SELECT count(*) FROM decided)::int AS written`;
+
+const TERMINAL = new Set<RequestStatus>(["APPROVED", "REJECTED", "CANCELLED"]);
+
+/**
+ * Writes a transition of `loaded` in one atomic statement. Returns the new version, or null when
+ * the request's version moved on meanwhile (someone else won): then nothing at all was written.
+ */
+export async function persistTransition(
+  db: Db,
+  loaded: LoadedRequest,
+  transition: Transition,
+  now: Date,
+  workflowId: string | null,
+): Promise<number | null> {
+  const { state } = transition;
+  const stream = requestStream(state.id);
+  const audit = chainEntries(stream, loaded.auditHead, transition.audit, now);
+  const submitted = transition.audit.some(
+    (a) => a.action === "SUBMITTED" || a.action === "RESUBMITTED",
+  );
+  const visits = transition.visits.map((v) => ({
+    id: v.id,
+    round: state.round,
+    node_id: v.nodeId,
+    kind: v.kind,
+    started_at: v.startedAt.toISOString(),
+    ended_at: v.endedAt?.toISOString() ?? null,
+    duration_ms: v.endedAt ? v.endedAt.getTime() - v.startedAt.getTime() : null,
+    outcome: v.outcome,
+    error: v.error,
+  }));
+  const decisions = transition.decision?.actorId
+    ? [
+        {
+          id: randomUUID(),
+          round: transition.decision.round,
+          node_id: transition.decision.nodeId,
+          kind: transition.decision.kind,
+          actor_id: transition.decision.actorId,
+          comment: transition.decision.comment,
+        },
+      ]
+    : [];
+  const rows = await db.$queryRawUnsafe<{ version: number | null }[]>(
+    PERSIST_SQL,
+    state.id,
+    loaded.version,
+    ...stateParams(state, workflowId),
+    submitted ? now : null,
+    TERMINAL.has(state.status) ? now : null,
+    now,
+    transition.closedVisit?.outcome ?? null,
+    transition.closedVisit?.id ?? null,
+    JSON.stringify(visits),
+    JSON.stringify(decisions),
+    JSON.stringify(audit),
+  );
+  return rows[0]?.version ?? null;
+}
+
+export interface NewDraft {
+  id?: string;
+  type: RequestType;
+  title: string;
+  description: string;
+  fields: RequestState["fields"];
+  action: RequestState["action"];
+  requesterId: string;
+  departmentId: string | null;
+}
+
+/** Inserts a DRAFT and its CREATED audit event in one statement. */
+export async function insertDraft(
+  db: Db,
+  draft: NewDraft,
+  now: Date,
+): Promise<{ id: string; number: number }> {
+  const id = draft.id ?? randomUUID();
+  const entry: AuditEntry = {
+    action: "CREATED",
+    actor: { type: "USER", id: draft.requesterId },
+    fromStatus: null,
+    toStatus: "DRAFT",
+    data: {
+      type: draft.type,
+      title: draft.title,
+      fields: toJson(draft.fields),
+      ...(draft.action ? { action: toJson(draft.action) } : {}),
+    },
+  };
+  const audit = chainEntries(requestStream(id), null, [entry], now);
+  const rows = await db.$queryRawUnsafe<{ id: string; number: number }[]>(
+    `WITH ins AS (
+       INSERT INTO requests (id, type, title, description, fields, action, status, requester_id, department_id, created_at, updated_at, version)
+       VALUES ($1::uuid, $2::"RequestType", $3, $4, $5::jsonb, $6::jsonb, 'DRAFT', $7::uuid, $8::uuid, $9, $9, 1)
+       RETURNING id, number
+     ), audited AS (${INSERT_AUDIT_ROWS("$10", "(SELECT id FROM ins)", "")})
+     SELECT id::text AS id, number FROM ins`,
+    id,
+    draft.type,
+    draft.title,
+    draft.description,
+    JSON.stringify(draft.fields),
+    draft.action ? JSON.stringify(draft.action) : null,
+    draft.requesterId,
+    draft.departmentId,
+    now,
+    JSON.stringify(audit),
+  );
+  const row = rows[0];
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}

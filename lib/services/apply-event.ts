@@ -1,0 +1,78 @@
+/**
+ * The shape of every state-changing use case: load the request → ask the engine → write the new
+ * state, run log, decision and audit events in one statement guarded by the request's version.
+ */
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/lib/db/client";
+import { type LoadedRequest, loadRequest, persistTransition } from "@/lib/db/requests";
+import { latestWorkflow, type WorkflowVersion, workflowById } from "@/lib/db/workflows";
+import type { Actor, EngineEvent, Transition } from "@/lib/engine";
+import { transition } from "@/lib/engine";
+import { AppError, fromEngineError } from "@/lib/errors";
+
+export interface ApplyOptions {
+  requestId: string;
+  event: EngineEvent;
+  actor: Actor;
+  now?: Date;
+  /** The version the caller saw; a different current version is refused as VERSION_CONFLICT. */
+  expectedVersion?: number;
+  /** Computes engine inputs that need the database (e.g. eligible approvers for quorum "all"). */
+  prepare?: (loaded: LoadedRequest) => Promise<EngineEvent>;
+}
+
+export interface Applied {
+  requestId: string;
+  version: number;
+  status: Transition["state"]["status"];
+  transition: Transition;
+  workflow: WorkflowVersion;
+}
+
+export async function applyEvent(db: Db, options: ApplyOptions): Promise<Applied> {
+  const now = options.now ?? new Date();
+  const loaded = await loadRequest(db, options.requestId);
+  if (!loaded) throw new AppError("NOT_FOUND", "No such request.");
+  if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {
+    throw new AppError(
+      "VERSION_CONFLICT",
+      "This request has changed since you loaded it. Reload and try again.",
+    );
+  }
+  const workflow = await workflowFor(db, loaded);
+  const event = options.prepare ? await options.prepare(loaded) : options.event;
+  const result = transition({
+    definition: workflow.definition,
+    state: loaded.state,
+    event,
+    actor: options.actor,
+    now,
+    newId: randomUUID,
+  });
+  if (!result.ok) throw fromEngineError(result.error);
+  // A draft is bound to the newest workflow version when first submitted, and keeps it for life.
+  const boundWorkflowId = loaded.workflowId ?? (event.type === "SUBMIT" ? workflow.id : null);
+  const version = await persistTransition(db, loaded, result.transition, now, boundWorkflowId);
+  if (version === null) {
+    throw new AppError(
+      "VERSION_CONFLICT",
+      "Someone else acted on this request first. Reload to see its new state.",
+    );
+  }
+  return {
+    requestId: loaded.state.id,
+    version,
+    status: result.transition.state.status,
+    transition: result.transition,
+    workflow,
+  };
+}
+
+/** The version a submitted request runs on, or for a draft the newest version of its type. */
+async function workflowFor(db: Db, loaded: LoadedRequest): Promise<WorkflowVersion> {
+  if (loaded.workflowId) return workflowById(db, loaded.workflowId);
+  const latest = await latestWorkflow(db, loaded.state.type);
+  if (!latest)
+    throw new AppError("SERVICE_UNAVAILABLE", `No ${loaded.state.type} workflow is published.`);
+  return latest;
+}

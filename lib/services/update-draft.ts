@@ -1,0 +1,39 @@
+/** The requester edits a draft (or a request sent back for changes). */
+import { z } from "zod";
+import { zodIssues } from "@/lib/api/problem";
+import type { Db } from "@/lib/db/client";
+import { ActionSchema, RequestFieldsSchema } from "@/lib/engine";
+import { AppError } from "@/lib/errors";
+import { engineActor, type ServiceActor } from "./actor";
+import { applyEvent } from "./apply-event";
+
+export const UpdateDraftSchema = z
+  .object({
+    fields: RequestFieldsSchema,
+    action: ActionSchema.nullable().optional(),
+    version: z.number().int().optional(),
+  })
+  .strict();
+
+export async function updateDraft(
+  db: Db,
+  actor: ServiceActor,
+  requestId: string,
+  input: unknown,
+  now?: Date,
+) {
+  const parsed = UpdateDraftSchema.safeParse(input);
+  if (!parsed.success)
+    throw new AppError(
+      "VALIDATION_FAILED",
+      "The request has invalid fields.",
+      zodIssues(parsed.error),
+    );
+  return applyEvent(db, {
+    requestId,
+    event: { type: "UPDATE", fields: parsed.data.fields, action: parsed.data.action },
+    actor: engineActor(actor),
+    expectedVersion: parsed.data.version,
+    now,
+  });
+}

@@ -1,0 +1,45 @@
+/** A small company for service tests: departments, one user per role, helpers to act as them. */
+import type { PrismaClient, Role } from "@prisma/client";
+import type { ServiceActor } from "@/lib/services/actor";
+import { ensureDefaultWorkflows } from "@/lib/services/seed-workflows";
+
+export interface World {
+  eng: string;
+  ops: string;
+  requester: ServiceActor;
+  managerEng: ServiceActor;
+  managerOps: ServiceActor;
+  finance: ServiceActor;
+  director: ServiceActor;
+  hr: ServiceActor;
+  support: ServiceActor;
+}
+
+export async function createUserAs(
+  db: PrismaClient,
+  email: string,
+  roles: Role[],
+  departmentId: string | null,
+): Promise<ServiceActor> {
+  const user = await db.user.create({
+    data: { email, name: email.split("@")[0] ?? email, passwordHash: "x", roles, departmentId },
+  });
+  return { id: user.id, roles: user.roles, department: departmentId ? { id: departmentId } : null };
+}
+
+export async function createWorld(db: PrismaClient): Promise<World> {
+  await ensureDefaultWorkflows(db);
+  const eng = (await db.department.create({ data: { code: "ENG", name: "Engineering" } })).id;
+  const ops = (await db.department.create({ data: { code: "OPS", name: "Operations" } })).id;
+  return {
+    eng,
+    ops,
+    requester: await createUserAs(db, "requester@w.test", ["REQUESTER"], eng),
+    managerEng: await createUserAs(db, "manager.eng@w.test", ["REQUESTER", "MANAGER"], eng),
+    managerOps: await createUserAs(db, "manager.ops@w.test", ["REQUESTER", "MANAGER"], ops),
+    finance: await createUserAs(db, "finance@w.test", ["REQUESTER", "FINANCE"], ops),
+    director: await createUserAs(db, "director@w.test", ["REQUESTER", "DIRECTOR"], ops),
+    hr: await createUserAs(db, "hr@w.test", ["REQUESTER", "HR"], ops),
+    support: await createUserAs(db, "support@w.test", ["REQUESTER", "SUPPORT_L2"], ops),
+  };
+}
