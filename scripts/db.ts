@@ -5,9 +5,9 @@
  *   npm run db:seed                seed the demo data (idempotent)
  * With DATABASE_URL unset they use the embedded development database under .data/.
  */
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@prisma/client";
+import { createDb } from "../lib/db/client";
 import { deployMigrations, runPrismaCli } from "../lib/db/prisma-cli";
+import { ensureDefaultWorkflows } from "../lib/services/seed-workflows";
 import { seedDemoData } from "../prisma/seed";
 import { withDatabase } from "./lib/database";
 
@@ -36,10 +36,11 @@ async function main(): Promise<number> {
       });
     case "seed":
       return withDatabase(async (url) => {
-        const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+        const db = createDb(url);
         try {
+          const workflows = await ensureDefaultWorkflows(db);
           const { users } = await seedDemoData(db);
-          console.log(`seeded ${users} demo users`);
+          console.log(`published ${workflows} default workflows; seeded ${users} demo users`);
           return 0;
         } finally {
           await db.$disconnect();

@@ -6,15 +6,16 @@
  * Next.js first and then the database. With DATABASE_URL: checks that the database answers (a
  * one-line error otherwise), applies pending migrations unless MIGRATE_ON_START=false, runs Next.js.
  */
+
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@prisma/client";
+import { createDb } from "../lib/db/client";
 import { deployMigrations } from "../lib/db/prisma-cli";
+import { ensureDefaultWorkflows } from "../lib/services/seed-workflows";
 import { isSeeded, seedDemoData } from "../prisma/seed";
 import { dataDir, LaunchError, openDatabase } from "./lib/database";
 
@@ -40,7 +41,7 @@ async function main(): Promise<number> {
       await deployMigrations(database.url);
       say("migrations applied");
     }
-    if (database.embedded) await seedOnce(database.url);
+    await prepareData(database.url, database.embedded);
 
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url };
     // An approval system should not phone home by default; set it to 0 to share Next's telemetry.
@@ -68,12 +69,16 @@ async function main(): Promise<number> {
   }
 }
 
-async function seedOnce(url: string): Promise<void> {
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+/** Default workflows on every database (new types get version 1); demo users on the embedded one. */
+async function prepareData(url: string, demo: boolean): Promise<void> {
+  const db = createDb(url);
   try {
-    if (await isSeeded(db)) return;
-    const { users } = await seedDemoData(db);
-    say(`seeded demo data (${users} users; see the sign-in page)`);
+    const published = await ensureDefaultWorkflows(db);
+    if (published > 0) say(`published ${published} default workflow${published === 1 ? "" : "s"}`);
+    if (demo && !(await isSeeded(db))) {
+      const { users } = await seedDemoData(db);
+      say(`seeded demo data (${users} users; see the sign-in page)`);
+    }
   } finally {
     await db.$disconnect();
   }

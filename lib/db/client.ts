@@ -1,26 +1,46 @@
 /**
- * The one Prisma client of the app process. Created on first use, not at import: `next build`
- * imports route modules with no database around.
+ * The database handle of the app process: one pg pool, shared by the Prisma client (the ORM for
+ * everything ordinary) and by the few hot-path statements in lib/db that run on the pool directly
+ * as named prepared statements (parsed once per connection; see lib/db/sql.ts). Created on first
+ * use, not at import: `next build` imports route modules with no database around.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@prisma/client";
+import { type Prisma, PrismaClient } from "@prisma/client";
+import pg from "pg";
 import { env } from "@/lib/env";
+
+export type Db = PrismaClient;
+
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
+export interface DbOptions {
+  max?: number;
+  connectionTimeoutMillis?: number;
+}
+
+/** A Prisma client over a new pool; `poolOf(client)` gives the pool for raw hot-path queries. */
+export function createDb(connectionString: string, options: DbOptions = {}): PrismaClient {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5_000,
+  });
+  pool.on("error", () => {}); // an idle client's error; the next query reconnects
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(client, pool);
+  return client;
+}
+
+export function poolOf(client: PrismaClient | Prisma.TransactionClient): pg.Pool {
+  const pool = pools.get(client as PrismaClient);
+  if (!pool) throw new Error("This Prisma client was not created by createDb()");
+  return pool;
+}
 
 const globalForDb = globalThis as unknown as { flowgateDb?: PrismaClient };
 
-function createClient(): PrismaClient {
-  const adapter = new PrismaPg({
-    connectionString: env().DATABASE_URL,
-    max: env().DATABASE_POOL_SIZE,
-    connectionTimeoutMillis: 5_000,
-  });
-  return new PrismaClient({ adapter });
-}
-
 /** Returns the process-wide client (kept across hot reloads in development). */
 export function db(): PrismaClient {
-  globalForDb.flowgateDb ??= createClient();
+  globalForDb.flowgateDb ??= createDb(env().DATABASE_URL, { max: env().DATABASE_POOL_SIZE });
   return globalForDb.flowgateDb;
 }
-
-export type Db = PrismaClient;

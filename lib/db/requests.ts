@@ -18,6 +18,7 @@ import type {
 import { ActionSchema, RequestFieldsSchema, toJson } from "@/lib/engine";
 import { type AuditHead, chainEntries, INSERT_AUDIT_ROWS, requestStream } from "./audit";
 import type { Db } from "./client";
+import { preparedQuery } from "./sql";
 
 export interface LoadedRequest {
   state: RequestState;
@@ -115,11 +116,10 @@ export function toLoaded(row: RequestRow): LoadedRequest {
   };
 }
 
+const LOAD_SQL = `SELECT ${REQUEST_COLUMNS} FROM requests r ${AUDIT_HEAD_JOIN} WHERE r.id = $1::uuid`;
+
 export async function loadRequest(db: Db, id: string): Promise<LoadedRequest | null> {
-  const rows = await db.$queryRawUnsafe<RequestRow[]>(
-    `SELECT ${REQUEST_COLUMNS} FROM requests r ${AUDIT_HEAD_JOIN} WHERE r.id = $1::uuid`,
-    id,
-  );
+  const rows = await preparedQuery<RequestRow>(db, "load_request", LOAD_SQL, [id]);
   return rows[0] ? toLoaded(rows[0]) : null;
 }
 
@@ -226,19 +226,23 @@ export async function persistTransition(
         },
       ]
     : [];
-  const rows = await db.$queryRawUnsafe<{ version: number | null }[]>(
+  const rows = await preparedQuery<{ version: number | null }>(
+    db,
+    "persist_transition",
     PERSIST_SQL,
-    state.id,
-    loaded.version,
-    ...stateParams(state, workflowId),
-    submitted ? now : null,
-    TERMINAL.has(state.status) ? now : null,
-    now,
-    transition.closedVisit?.outcome ?? null,
-    transition.closedVisit?.id ?? null,
-    JSON.stringify(visits),
-    JSON.stringify(decisions),
-    JSON.stringify(audit),
+    [
+      state.id,
+      loaded.version,
+      ...stateParams(state, workflowId),
+      submitted ? now : null,
+      TERMINAL.has(state.status) ? now : null,
+      now,
+      transition.closedVisit?.outcome ?? null,
+      transition.closedVisit?.id ?? null,
+      JSON.stringify(visits),
+      JSON.stringify(decisions),
+      JSON.stringify(audit),
+    ],
   );
   return rows[0]?.version ?? null;
 }
@@ -253,6 +257,13 @@ export interface NewDraft {
   requesterId: string;
   departmentId: string | null;
 }
+
+const INSERT_DRAFT_SQL = `WITH ins AS (
+       INSERT INTO requests (id, type, title, description, fields, action, status, requester_id, department_id, created_at, updated_at, version)
+       VALUES ($1::uuid, $2::"RequestType", $3, $4, $5::jsonb, $6::jsonb, 'DRAFT', $7::uuid, $8::uuid, $9, $9, 1)
+       RETURNING id, number
+     ), audited AS (${INSERT_AUDIT_ROWS("$10", "(SELECT id FROM ins)", "")})
+     SELECT id::text AS id, number FROM ins`;
 
 /** Inserts a DRAFT and its CREATED audit event in one statement. */
 export async function insertDraft(
@@ -274,23 +285,22 @@ export async function insertDraft(
     },
   };
   const audit = chainEntries(requestStream(id), null, [entry], now);
-  const rows = await db.$queryRawUnsafe<{ id: string; number: number }[]>(
-    `WITH ins AS (
-       INSERT INTO requests (id, type, title, description, fields, action, status, requester_id, department_id, created_at, updated_at, version)
-       VALUES ($1::uuid, $2::"RequestType", $3, $4, $5::jsonb, $6::jsonb, 'DRAFT', $7::uuid, $8::uuid, $9, $9, 1)
-       RETURNING id, number
-     ), audited AS (${INSERT_AUDIT_ROWS("$10", "(SELECT id FROM ins)", "")})
-     SELECT id::text AS id, number FROM ins`,
-    id,
-    draft.type,
-    draft.title,
-    draft.description,
-    JSON.stringify(draft.fields),
-    draft.action ? JSON.stringify(draft.action) : null,
-    draft.requesterId,
-    draft.departmentId,
-    now,
-    JSON.stringify(audit),
+  const rows = await preparedQuery<{ id: string; number: number }>(
+    db,
+    "insert_draft",
+    INSERT_DRAFT_SQL,
+    [
+      id,
+      draft.type,
+      draft.title,
+      draft.description,
+      JSON.stringify(draft.fields),
+      draft.action ? JSON.stringify(draft.action) : null,
+      draft.requesterId,
+      draft.departmentId,
+      now,
+      JSON.stringify(audit),
+    ],
   );
   const row = rows[0];
   if (!row) throw new Error("insert returned no row");

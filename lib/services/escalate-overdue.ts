@@ -10,7 +10,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { chainEntries, INSERT_AUDIT_ROWS, requestStream } from "@/lib/db/audit";
-import type { Db } from "@/lib/db/client";
+import { type Db, poolOf } from "@/lib/db/client";
 import { AUDIT_HEAD_JOIN, REQUEST_COLUMNS, type RequestRow, toLoaded } from "@/lib/db/requests";
 import { workflowById } from "@/lib/db/workflows";
 import { transition } from "@/lib/engine";
@@ -55,66 +55,86 @@ UPDATE requests r SET
 FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, version int, step_role text, step_department_id uuid, step_due_at timestamptz)
 WHERE r.id = u.id AND r.version = u.version`;
 
+const CLAIM_OVERDUE = `SELECT ${REQUEST_COLUMNS} FROM requests r ${AUDIT_HEAD_JOIN}
+  WHERE r.status = 'IN_REVIEW' AND r.step_due_at <= $1
+  ORDER BY r.step_due_at LIMIT $2
+  FOR UPDATE OF r SKIP LOCKED`;
+
+const INSERT_SWEEP_AUDIT = `WITH audited AS (${INSERT_AUDIT_ROWS("$1", "substring(a.stream from 9)::uuid", "")})
+  SELECT count(*)::int AS n FROM audited`;
+
+/** One batch in its own short transaction, on one pooled connection (no ORM in the loop). */
 async function sweepBatch(db: Db, now: Date, batchSize: number) {
-  return db.$transaction(
-    async (tx) => {
-      const rows = await tx.$queryRawUnsafe<RequestRow[]>(
-        `SELECT ${REQUEST_COLUMNS} FROM requests r ${AUDIT_HEAD_JOIN}
-         WHERE r.status = 'IN_REVIEW' AND r.step_due_at <= $1
-         ORDER BY r.step_due_at LIMIT $2
-         FOR UPDATE OF r SKIP LOCKED`,
-        now,
-        batchSize,
-      );
-      const updates: unknown[] = [];
-      const audit: unknown[] = [];
-      let failed = 0;
-      for (const row of rows) {
-        const loaded = toLoaded(row);
-        if (!loaded.workflowId) continue;
-        const workflow = await workflowById(tx as unknown as Db, loaded.workflowId);
-        const result = transition({
-          definition: workflow.definition,
-          state: loaded.state,
-          event: { type: "SLA_BREACH" },
-          actor: SYSTEM,
-          now,
-          newId: randomUUID,
-        });
-        const step = result.ok ? result.transition.state.step : null;
-        if (!result.ok || !step) {
-          failed += 1;
-          log.error(
-            { requestId: loaded.state.id, error: result.ok ? "no step" : result.error },
-            "SLA escalation refused",
-          );
-          continue;
-        }
-        updates.push({
-          id: loaded.state.id,
-          version: loaded.version,
-          step_role: step.role,
-          step_department_id: step.departmentId,
-          step_due_at: step.dueAt.toISOString(),
-        });
-        audit.push(
-          ...chainEntries(
-            requestStream(loaded.state.id),
-            loaded.auditHead,
-            result.transition.audit,
+  const client = await poolOf(db).connect();
+  try {
+    await client.query("BEGIN");
+    const { rows } = await client.query<RequestRow>({
+      name: "sla_claim",
+      text: CLAIM_OVERDUE,
+      values: [now, batchSize],
+    });
+    const updates: unknown[] = [];
+    const audit: unknown[] = [];
+    let failed = 0;
+    for (const row of rows) {
+      const loaded = toLoaded(row);
+      const workflow = loaded.workflowId ? await workflowById(db, loaded.workflowId) : null;
+      const result = workflow
+        ? transition({
+            definition: workflow.definition,
+            state: loaded.state,
+            event: { type: "SLA_BREACH" },
+            actor: SYSTEM,
             now,
-          ),
+            newId: randomUUID,
+          })
+        : null;
+      const step = result?.ok ? result.transition.state.step : null;
+      if (!result?.ok || !step) {
+        failed += 1;
+        log.error(
+          {
+            requestId: loaded.state.id,
+            error: result && !result.ok ? result.error : "no workflow or step",
+          },
+          "SLA escalation refused",
         );
+        continue;
       }
-      if (updates.length > 0) {
-        await tx.$executeRawUnsafe(UPDATE_ESCALATED, JSON.stringify(updates), now);
-        await tx.$executeRawUnsafe(
-          `WITH audited AS (${INSERT_AUDIT_ROWS("$1", "substring(a.stream from 9)::uuid", "")}) SELECT count(*) FROM audited`,
-          JSON.stringify(audit),
-        );
-      }
-      return { claimed: rows.length, escalated: updates.length, failed };
-    },
-    { timeout: 60_000, maxWait: 10_000 },
-  );
+      updates.push({
+        id: loaded.state.id,
+        version: loaded.version,
+        step_role: step.role,
+        step_department_id: step.departmentId,
+        step_due_at: step.dueAt.toISOString(),
+      });
+      audit.push(
+        ...chainEntries(
+          requestStream(loaded.state.id),
+          loaded.auditHead,
+          result.transition.audit,
+          now,
+        ),
+      );
+    }
+    if (updates.length > 0) {
+      await client.query({
+        name: "sla_update",
+        text: UPDATE_ESCALATED,
+        values: [JSON.stringify(updates), now],
+      });
+      await client.query({
+        name: "sla_audit",
+        text: INSERT_SWEEP_AUDIT,
+        values: [JSON.stringify(audit)],
+      });
+    }
+    await client.query("COMMIT");
+    return { claimed: rows.length, escalated: updates.length, failed };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
 }

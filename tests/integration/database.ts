@@ -1,8 +1,9 @@
 /** A fresh database per test file, cloned from the migrated template (see global-setup.ts). */
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@prisma/client";
+
+import type { PrismaClient } from "@prisma/client";
 import pg from "pg";
 import { inject } from "vitest";
+import { createDb } from "@/lib/db/client";
 
 export interface TestDatabase {
   url: string;
@@ -43,7 +44,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `it_${crypto.randomUUID().replaceAll("-", "")}`;
   await admin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${inject("pgTemplate")}`));
   const url = urlFor(name);
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const db = createDb(url, { max: 20 });
   return {
     url,
     db,

@@ -117,16 +117,10 @@ CREATE UNIQUE INDEX "requests_number_key" ON "requests"("number");
 CREATE INDEX "requests_requester_id_created_at_idx" ON "requests"("requester_id", "created_at" DESC);
 
 -- CreateIndex
-CREATE INDEX "requests_status_idx" ON "requests"("status");
-
--- CreateIndex
 CREATE INDEX "node_visits_request_id_started_at_idx" ON "node_visits"("request_id", "started_at");
 
 -- CreateIndex
 CREATE INDEX "decisions_request_id_created_at_idx" ON "decisions"("request_id", "created_at");
-
--- CreateIndex
-CREATE INDEX "audit_events_request_id_idx" ON "audit_events"("request_id");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "audit_events_stream_seq_key" ON "audit_events"("stream", "seq");
@@ -151,11 +145,15 @@ ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_request_id_fkey" FOREIGN
 
 -- ── Written by hand: what Prisma's schema language cannot express ────────────────────────────────
 
--- The approver inbox: waiting steps of one queue (a role, plus the department for MANAGER steps),
--- soonest due first. Non-manager steps have step_department_id NULL, which btree indexes match
--- with IS NULL, so every queue is one index range read in due order (lib/db/inbox.ts).
-CREATE INDEX "requests_inbox_idx" ON "requests" ("step_role", "step_department_id", "step_due_at", "id")
-  WHERE "status" IN ('IN_REVIEW', 'ESCALATED');
+-- The approver inbox: waiting steps of one queue, soonest due first, as one ordered index range
+-- read per queue (lib/db/inbox.ts). A queue is a role plus, for department-scoped steps (MANAGER),
+-- the department. Two partial indexes, and every waiting row is in exactly one: PostgreSQL does not
+-- treat "step_department_id IS NULL" as an equality when it orders by an index, so a single index
+-- led by (step_role, step_department_id) made company-wide queues sort every waiting row.
+CREATE INDEX "requests_inbox_dept_idx" ON "requests" ("step_department_id", "step_role", "step_due_at", "id")
+  WHERE "status" IN ('IN_REVIEW', 'ESCALATED') AND "step_department_id" IS NOT NULL;
+CREATE INDEX "requests_inbox_global_idx" ON "requests" ("step_role", "step_due_at", "id")
+  WHERE "status" IN ('IN_REVIEW', 'ESCALATED') AND "step_department_id" IS NULL;
 
 -- The SLA sweep: steps still waiting on their first role, by due time (lib/db/sla.ts).
 CREATE INDEX "requests_sla_idx" ON "requests" ("step_due_at") WHERE "status" = 'IN_REVIEW';

@@ -1,0 +1,133 @@
+/**
+ * The approver inbox: steps the user may decide now, soonest due first, 50 a page.
+ *
+ * Each of the user's deciding roles is a queue: (role, no department) for company-wide steps, and
+ * for managers also (MANAGER, their department). A queue is one ordered range read of
+ * requests_inbox_global_idx or requests_inbox_dept_idx from the cursor on; the queues are merged
+ * by due time. Keyset pagination (due time, id) keeps every page as cheap as the first.
+ */
+import type { RequestStatus, RequestType, Role } from "@/lib/engine";
+import type { Db } from "./client";
+import { preparedQuery } from "./sql";
+
+const DECIDING_ROLES: readonly Role[] = ["MANAGER", "FINANCE", "DIRECTOR", "HR", "SUPPORT_L2"];
+
+export interface InboxUser {
+  id: string;
+  roles: readonly Role[];
+  departmentId: string | null;
+}
+
+export interface InboxCursor {
+  dueAt: Date;
+  id: string;
+}
+
+export interface InboxItem {
+  id: string;
+  number: number;
+  type: RequestType;
+  title: string;
+  status: RequestStatus;
+  stepRole: Role;
+  stepNodeId: string;
+  stepDueAt: Date;
+  escalated: boolean;
+  fields: unknown;
+  version: number;
+  requesterId: string;
+  requesterName: string;
+  departmentName: string | null;
+}
+
+export interface InboxPage {
+  items: InboxItem[];
+  nextCursor: InboxCursor | null;
+}
+
+export function inboxQueues(user: InboxUser): { role: Role; departmentId: string | null }[] {
+  return DECIDING_ROLES.filter((role) => user.roles.includes(role)).flatMap((role) => [
+    { role, departmentId: null }, // company-wide steps of the role (a workflow may scope MANAGER globally)
+    ...(role === "MANAGER" && user.departmentId ? [{ role, departmentId: user.departmentId }] : []),
+  ]);
+}
+
+export async function inboxPage(
+  db: Db,
+  user: InboxUser,
+  options: { cursor?: InboxCursor | null; limit?: number; type?: RequestType | null } = {},
+): Promise<InboxPage> {
+  const queues = inboxQueues(user);
+  if (queues.length === 0) return { items: [], nextCursor: null };
+  const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
+  const params: unknown[] = [
+    user.id,
+    options.cursor?.dueAt ?? new Date(0),
+    options.cursor?.id ?? "00000000-0000-0000-0000-000000000000",
+    limit + 1,
+  ];
+  const typeFilter = options.type
+    ? `AND r.type = $${params.push(options.type)}::"RequestType"`
+    : "";
+  const parts = queues.map((queue) => {
+    const department =
+      queue.departmentId === null
+        ? "r.step_department_id IS NULL"
+        : `r.step_department_id = $${params.push(queue.departmentId)}::uuid`;
+    return `(SELECT r.id, r.step_due_at FROM requests r
+      WHERE r.status IN ('IN_REVIEW', 'ESCALATED') AND r.step_role = $${params.push(queue.role)}::"Role" AND ${department}
+        AND (r.step_due_at, r.id) > ($2::timestamptz, $3::uuid)
+        AND r.requester_id <> $1::uuid AND NOT ($1::uuid = ANY(r.step_approvals)) ${typeFilter}
+      ORDER BY r.step_due_at, r.id LIMIT $4)`;
+  });
+  const shape = `${queues.map((q) => `${q.role}${q.departmentId ? "_d" : ""}`).join("_")}${options.type ? "_t" : ""}`;
+  const rows = await preparedQuery<{
+    id: string;
+    number: number;
+    type: RequestType;
+    title: string;
+    status: RequestStatus;
+    step_role: Role;
+    step_node_id: string;
+    step_due_at: Date;
+    step_escalated_at: Date | null;
+    fields: unknown;
+    version: number;
+    requester_id: string;
+    requester_name: string;
+    department_name: string | null;
+  }>(
+    db,
+    `inbox_${shape}`,
+    `WITH page AS (SELECT id, step_due_at FROM (${parts.join(" UNION ALL ")}) q ORDER BY step_due_at, id LIMIT $4)
+     SELECT r.id::text AS id, r.number, r.type::text AS type, r.title, r.status::text AS status,
+            r.step_role::text AS step_role, r.step_node_id, r.step_due_at, r.step_escalated_at, r.fields, r.version,
+            r.requester_id::text AS requester_id, u.name AS requester_name, d.name AS department_name
+     FROM page JOIN requests r ON r.id = page.id
+     JOIN users u ON u.id = r.requester_id
+     LEFT JOIN departments d ON d.id = r.department_id
+     ORDER BY page.step_due_at, page.id`,
+    params,
+  );
+  const items = rows.slice(0, limit).map((row) => ({
+    id: row.id,
+    number: row.number,
+    type: row.type,
+    title: row.title,
+    status: row.status,
+    stepRole: row.step_role,
+    stepNodeId: row.step_node_id,
+    stepDueAt: row.step_due_at,
+    escalated: row.step_escalated_at !== null,
+    fields: row.fields,
+    version: row.version,
+    requesterId: row.requester_id,
+    requesterName: row.requester_name,
+    departmentName: row.department_name,
+  }));
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? { dueAt: last.stepDueAt, id: last.id } : null,
+  };
+}
