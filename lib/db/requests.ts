@@ -36,12 +36,7 @@ export const REQUEST_COLUMNS = `
   r.step_node_id, r.step_role::text AS step_role, r.step_department_id::text AS step_department_id,
   r.step_quorum, r.step_approvals::text[] AS step_approvals, r.step_started_at, r.step_due_at,
   r.step_escalated_at, r.step_escalate_to::text AS step_escalate_to, r.step_visit_id::text AS step_visit_id,
-  head.seq AS audit_seq, head.hash AS audit_hash`;
-
-export const AUDIT_HEAD_JOIN = `
-  LEFT JOIN LATERAL (
-    SELECT seq, hash FROM audit_events WHERE stream = 'request:' || r.id::text ORDER BY seq DESC LIMIT 1
-  ) head ON true`;
+  r.audit_seq, r.audit_hash`;
 
 export interface RequestRow {
   id: string;
@@ -67,7 +62,7 @@ export interface RequestRow {
   step_escalated_at: Date | null;
   step_escalate_to: string | null;
   step_visit_id: string | null;
-  audit_seq: number | null;
+  audit_seq: number;
   audit_hash: string | null;
 }
 
@@ -116,7 +111,7 @@ export function toLoaded(row: RequestRow): LoadedRequest {
   };
 }
 
-const LOAD_SQL = `SELECT ${REQUEST_COLUMNS} FROM requests r ${AUDIT_HEAD_JOIN} WHERE r.id = $1::uuid`;
+const LOAD_SQL = `SELECT ${REQUEST_COLUMNS} FROM requests r WHERE r.id = $1::uuid`;
 
 export async function loadRequest(db: Db, id: string): Promise<LoadedRequest | null> {
   const rows = await preparedQuery<RequestRow>(db, "load_request", LOAD_SQL, [id]);
@@ -157,7 +152,8 @@ const STATE_SET = `
 const PERSIST_SQL = `
 WITH upd AS (
   UPDATE requests SET ${STATE_SET},
-    submitted_at = COALESCE($20, submitted_at), completed_at = $21, updated_at = $22, version = version + 1
+    submitted_at = COALESCE($20, submitted_at), completed_at = $21, updated_at = $22, version = version + 1,
+    audit_seq = COALESCE($28, audit_seq), audit_hash = COALESCE($29, audit_hash)
   WHERE id = $1::uuid AND version = $2
   RETURNING version
 ), closed AS (
@@ -242,6 +238,8 @@ export async function persistTransition(
       JSON.stringify(visits),
       JSON.stringify(decisions),
       JSON.stringify(audit),
+      audit.at(-1)?.seq ?? null,
+      audit.at(-1)?.hash ?? null,
     ],
   );
   return rows[0]?.version ?? null;
@@ -259,8 +257,9 @@ export interface NewDraft {
 }
 
 const INSERT_DRAFT_SQL = `WITH ins AS (
-       INSERT INTO requests (id, type, title, description, fields, action, status, requester_id, department_id, created_at, updated_at, version)
-       VALUES ($1::uuid, $2::"RequestType", $3, $4, $5::jsonb, $6::jsonb, 'DRAFT', $7::uuid, $8::uuid, $9, $9, 1)
+       INSERT INTO requests (id, type, title, description, fields, action, status, requester_id, department_id,
+                             created_at, updated_at, version, audit_seq, audit_hash)
+       VALUES ($1::uuid, $2::"RequestType", $3, $4, $5::jsonb, $6::jsonb, 'DRAFT', $7::uuid, $8::uuid, $9, $9, 1, 1, $11)
        RETURNING id, number
      ), audited AS (${INSERT_AUDIT_ROWS("$10", "(SELECT id FROM ins)", "")})
      SELECT id::text AS id, number FROM ins`;
@@ -300,6 +299,7 @@ export async function insertDraft(
       draft.departmentId,
       now,
       JSON.stringify(audit),
+      audit[0]?.hash ?? null,
     ],
   );
   const row = rows[0];

@@ -3,7 +3,7 @@
  * its canonical encoding (RFC 8785 JSON, via `canonicalize`) including the previous event's hash,
  * so changing, removing or reordering any event breaks every link after it.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import canonicalize from "canonicalize";
 import type { JsonValue } from "./lifecycle";
 
@@ -41,7 +41,7 @@ export function hashEvent(event: ChainedEvent): string {
     prevHash: event.prevHash,
   });
   if (encoded === undefined) throw new Error("audit event cannot be encoded");
-  return createHash("sha256").update(encoded).digest("hex");
+  return hash("sha256", encoded, "hex");
 }
 
 export type ChainVerdict =

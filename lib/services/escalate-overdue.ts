@@ -9,9 +9,9 @@
  * several machines) share the work without doing any row twice.
  */
 import { randomUUID } from "node:crypto";
-import { chainEntries, INSERT_AUDIT_ROWS, requestStream } from "@/lib/db/audit";
+import { chainEntries, requestStream } from "@/lib/db/audit";
 import { type Db, poolOf } from "@/lib/db/client";
-import { AUDIT_HEAD_JOIN, REQUEST_COLUMNS, type RequestRow, toLoaded } from "@/lib/db/requests";
+import { REQUEST_COLUMNS, type RequestRow, toLoaded } from "@/lib/db/requests";
 import { workflowById } from "@/lib/db/workflows";
 import { transition } from "@/lib/engine";
 import { log } from "@/lib/log";
@@ -32,7 +32,7 @@ export interface SweepOptions {
 
 export async function escalateOverdue(db: Db, options: SweepOptions = {}): Promise<SweepResult> {
   const now = options.now ?? new Date();
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 1_000;
   const total: SweepResult = { escalated: 0, failed: 0, batches: 0 };
   const worker = async () => {
     for (;;) {
@@ -47,21 +47,35 @@ export async function escalateOverdue(db: Db, options: SweepOptions = {}): Promi
   return total;
 }
 
-const UPDATE_ESCALATED = `
-UPDATE requests r SET
-  status = 'ESCALATED', version = r.version + 1, updated_at = $2,
-  step_role = u.step_role::"Role", step_department_id = u.step_department_id, step_approvals = '{}',
-  step_due_at = u.step_due_at, step_escalated_at = $2
-FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, version int, step_role text, step_department_id uuid, step_due_at timestamptz)
-WHERE r.id = u.id AND r.version = u.version`;
-
-const CLAIM_OVERDUE = `SELECT ${REQUEST_COLUMNS} FROM requests r ${AUDIT_HEAD_JOIN}
+const CLAIM_OVERDUE = `SELECT ${REQUEST_COLUMNS} FROM requests r
   WHERE r.status = 'IN_REVIEW' AND r.step_due_at <= $1
   ORDER BY r.step_due_at LIMIT $2
   FOR UPDATE OF r SKIP LOCKED`;
 
-const INSERT_SWEEP_AUDIT = `WITH audited AS (${INSERT_AUDIT_ROWS("$1", "substring(a.stream from 9)::uuid", "")})
-  SELECT count(*)::int AS n FROM audited`;
+// Escalations and their audit events in one statement, over typed arrays (unnest): parsing the
+// same rows from JSON cost ~7 ms per 1,000 on each side. Audit rows are inserted only for requests
+// whose version-guarded update matched.
+const WRITE_ESCALATIONS = `
+WITH upd AS (
+  UPDATE requests r SET
+    status = 'ESCALATED', version = r.version + 1, updated_at = $1, step_escalated_at = $1,
+    step_role = u.step_role::"Role", step_department_id = u.step_department_id, step_approvals = '{}',
+    step_due_at = u.step_due_at, audit_seq = u.audit_seq, audit_hash = u.audit_hash
+  FROM unnest($2::uuid[], $3::int[], $4::text[], $5::uuid[], $6::timestamptz[], $7::int[], $8::text[])
+       AS u(id, version, step_role, step_department_id, step_due_at, audit_seq, audit_hash)
+  WHERE r.id = u.id AND r.version = u.version
+  RETURNING r.id
+), audited AS (
+  INSERT INTO audit_events (stream, seq, request_id, actor_type, action, from_status, to_status,
+                            data, created_at, prev_hash, hash)
+  SELECT 'request:' || a.request_id, a.seq, a.request_id, 'SYSTEM', a.action,
+         a.from_status::"RequestStatus", a.to_status::"RequestStatus", a.data, $1, a.prev_hash, a.hash
+  FROM unnest($9::uuid[], $10::int[], $11::text[], $12::text[], $13::text[], $14::jsonb[], $15::text[], $16::text[])
+       AS a(request_id, seq, action, from_status, to_status, data, prev_hash, hash)
+  WHERE a.request_id IN (SELECT id FROM upd)
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM upd)::int AS updated, (SELECT count(*) FROM audited)::int AS audited`;
 
 /** One batch in its own short transaction, on one pooled connection (no ORM in the loop). */
 async function sweepBatch(db: Db, now: Date, batchSize: number) {
@@ -73,8 +87,26 @@ async function sweepBatch(db: Db, now: Date, batchSize: number) {
       text: CLAIM_OVERDUE,
       values: [now, batchSize],
     });
-    const updates: unknown[] = [];
-    const audit: unknown[] = [];
+    // One array per column, the shape unnest() takes.
+    const u = {
+      id: [] as string[],
+      version: [] as number[],
+      role: [] as string[],
+      department: [] as (string | null)[],
+      due: [] as Date[],
+      seq: [] as number[],
+      hash: [] as (string | null)[],
+    };
+    const a = {
+      request: [] as string[],
+      seq: [] as number[],
+      action: [] as string[],
+      from: [] as (string | null)[],
+      to: [] as (string | null)[],
+      data: [] as string[],
+      prev: [] as (string | null)[],
+      hash: [] as string[],
+    };
     let failed = 0;
     for (const row of rows) {
       const loaded = toLoaded(row);
@@ -101,36 +133,59 @@ async function sweepBatch(db: Db, now: Date, batchSize: number) {
         );
         continue;
       }
-      updates.push({
-        id: loaded.state.id,
-        version: loaded.version,
-        step_role: step.role,
-        step_department_id: step.departmentId,
-        step_due_at: step.dueAt.toISOString(),
-      });
-      audit.push(
-        ...chainEntries(
-          requestStream(loaded.state.id),
-          loaded.auditHead,
-          result.transition.audit,
-          now,
-        ),
+      const appended = chainEntries(
+        requestStream(loaded.state.id),
+        loaded.auditHead,
+        result.transition.audit,
+        now,
       );
+      const head = appended.at(-1);
+      u.id.push(loaded.state.id);
+      u.version.push(loaded.version);
+      u.role.push(step.role);
+      u.department.push(step.departmentId);
+      u.due.push(step.dueAt);
+      u.seq.push(head?.seq ?? loaded.auditHead?.seq ?? 0);
+      u.hash.push(head?.hash ?? loaded.auditHead?.hash ?? null);
+      for (const event of appended) {
+        a.request.push(loaded.state.id);
+        a.seq.push(event.seq);
+        a.action.push(event.action);
+        a.from.push(event.from_status);
+        a.to.push(event.to_status);
+        a.data.push(JSON.stringify(event.data));
+        a.prev.push(event.prev_hash);
+        a.hash.push(event.hash);
+      }
     }
-    if (updates.length > 0) {
-      await client.query({
-        name: "sla_update",
-        text: UPDATE_ESCALATED,
-        values: [JSON.stringify(updates), now],
+    let escalated = 0;
+    if (u.id.length > 0) {
+      const result = await client.query<{ updated: number }>({
+        name: "sla_write",
+        text: WRITE_ESCALATIONS,
+        values: [
+          now,
+          u.id,
+          u.version,
+          u.role,
+          u.department,
+          u.due,
+          u.seq,
+          u.hash,
+          a.request,
+          a.seq,
+          a.action,
+          a.from,
+          a.to,
+          a.data,
+          a.prev,
+          a.hash,
+        ],
       });
-      await client.query({
-        name: "sla_audit",
-        text: INSERT_SWEEP_AUDIT,
-        values: [JSON.stringify(audit)],
-      });
+      escalated = result.rows[0]?.updated ?? 0;
     }
     await client.query("COMMIT");
-    return { claimed: rows.length, escalated: updates.length, failed };
+    return { claimed: rows.length, escalated, failed };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;

@@ -43,6 +43,12 @@ function percentile(sorted: number[], p: number): number {
 }
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 
+/** Timed phases start from a settled database: no autovacuum or checkpoint left over from set-up. */
+async function settle(db: PrismaClient) {
+  await db.$executeRawUnsafe("VACUUM ANALYZE requests, audit_events, node_visits, decisions");
+  await db.$executeRawUnsafe("CHECKPOINT");
+}
+
 async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>) {
   let next = 0;
   await Promise.all(
@@ -135,6 +141,7 @@ async function benchDecisions(db: PrismaClient, company: Company) {
     `   set-up: ${DECISIONS} drafts created and submitted in ${setupSeconds.toFixed(1)} s (${Math.round(DECISIONS / setupSeconds)} requests/s, 2 transitions each)`,
   );
 
+  await settle(db);
   const latencies: number[] = [];
   const profiler = await startProfiler();
   started = performance.now();
@@ -190,7 +197,7 @@ async function insertRequests(
     await db.$executeRawUnsafe(
       `INSERT INTO requests (id, type, title, description, fields, status, workflow_id, current_node_id, round, version,
          requester_id, department_id, step_node_id, step_role, step_department_id, step_quorum, step_started_at,
-         step_due_at, step_escalate_to, step_visit_id, submitted_at, created_at, updated_at)
+         step_due_at, step_escalate_to, step_visit_id, submitted_at, created_at, updated_at, audit_seq, audit_hash)
        SELECT gen_random_uuid(), 'PROCUREMENT', 'Bulk ' || g, 'bulk', '{"amount": 500, "currency": "EUR"}', s.status::"RequestStatus",
          $1::uuid, s.node, 1, 3, ($2::uuid[])[1 + (g % $3)], d.dept,
          CASE WHEN s.waiting THEN s.node END,
@@ -201,7 +208,7 @@ async function insertRequests(
          CASE WHEN s.waiting THEN s.due END,
          CASE WHEN s.waiting THEN 'DIRECTOR'::"Role" END,
          CASE WHEN s.waiting THEN gen_random_uuid() END,
-         now() - interval '3 days', now() - interval '3 days', now()
+         now() - interval '3 days', now() - interval '3 days', now(), 2, md5(g::text || '2')
        FROM generate_series($4::int, $5::int) g
        CROSS JOIN LATERAL (SELECT ($6::uuid[])[1 + ((g / 7) % $7)] AS dept) d
        CROSS JOIN LATERAL (
@@ -226,7 +233,7 @@ async function insertRequests(
       departmentIds.length,
       kind,
     );
-    // Two audit events per row, so the sweep's audit-head look-up works on a realistic table.
+    // Two audit events per row (the head is on the request row), so audit_events has a realistic size.
     await db.$executeRawUnsafe(
       `INSERT INTO audit_events (stream, seq, request_id, actor_type, action, data, created_at, prev_hash, hash)
        SELECT 'request:' || r.id, s.seq, r.id, 'SYSTEM', 'BULK', '{}', now(), CASE WHEN s.seq = 2 THEN md5(r.id::text) END, md5(r.id::text || s.seq)
@@ -240,13 +247,13 @@ async function benchSweep(db: PrismaClient, company: Company, workflowId: string
   say(`\n2. SLA sweep over ${OVERDUE.toLocaleString("en")} overdue steps`);
   let started = performance.now();
   await insertRequests(db, company, OVERDUE, "overdue", workflowId);
-  await db.$executeRawUnsafe("ANALYZE");
   say(
     `   set-up: ${OVERDUE} overdue requests inserted in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 
   // Decisions keep flowing while the sweep runs; their latency shows whether the sweep blocks them.
   const others = await createWaiting(db, company, 3_000);
+  await settle(db);
   const during: number[] = [];
   let sweeping = true;
   const decider = (async () => {
@@ -259,7 +266,10 @@ async function benchSweep(db: PrismaClient, company: Company, workflowId: string
   })();
 
   started = performance.now();
-  const result = await escalateOverdue(db, { batchSize: 1_000, concurrency: 2 });
+  const result = await escalateOverdue(db, {
+    batchSize: Number(process.env.BENCH_SWEEP_BATCH ?? 1_000),
+    concurrency: Number(process.env.BENCH_SWEEP_CONCURRENCY ?? 2),
+  });
   const seconds = (performance.now() - started) / 1000;
   sweeping = false;
   await decider;

@@ -87,6 +87,8 @@ describe("the PROCUREMENT journey through the services", () => {
       "COMPLETED",
     ]);
     expect(audit.at(-1)).toMatchObject({ actorType: "SYSTEM", toStatus: "APPROVED" });
+    // The chain head kept on the request is the last event.
+    expect(request).toMatchObject({ auditSeq: 9, auditHash: audit.at(-1)?.hash });
     expect(await verifyRequestAuditTrail(t.db, id)).toMatchObject({ ok: true, events: 9 });
 
     const visits = await t.db.nodeVisit.findMany({
@@ -333,6 +335,15 @@ describe("the audit trail", () => {
       /append-only/,
     );
     expect(await t.db.auditEvent.count({ where: { requestId: id } })).toBe(3);
+  });
+
+  it("keeps its requests: a request can never be deleted, so no event loses its request", async () => {
+    const id = await submitted();
+    await expect(t.db.request.delete({ where: { id } })).rejects.toThrow(/never deleted/);
+    await expect(t.db.$executeRawUnsafe("TRUNCATE requests CASCADE")).rejects.toThrow(
+      /never deleted|append-only/,
+    );
+    expect(await t.db.request.count({ where: { id } })).toBe(1);
   });
 
   it("verification reports the first broken link of a tampered trail", async () => {

@@ -36,6 +36,8 @@ CREATE TABLE "requests" (
     "current_node_id" TEXT,
     "round" INTEGER NOT NULL DEFAULT 1,
     "version" INTEGER NOT NULL DEFAULT 0,
+    "audit_seq" INTEGER NOT NULL DEFAULT 0,
+    "audit_hash" TEXT,
     "visits" JSONB NOT NULL DEFAULT '{}',
     "requester_id" UUID NOT NULL,
     "department_id" UUID,
@@ -140,9 +142,6 @@ ALTER TABLE "node_visits" ADD CONSTRAINT "node_visits_request_id_fkey" FOREIGN K
 -- AddForeignKey
 ALTER TABLE "decisions" ADD CONSTRAINT "decisions_request_id_fkey" FOREIGN KEY ("request_id") REFERENCES "requests"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
--- AddForeignKey
-ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_request_id_fkey" FOREIGN KEY ("request_id") REFERENCES "requests"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
 -- ── Written by hand: what Prisma's schema language cannot express ────────────────────────────────
 
 -- The approver inbox: waiting steps of one queue, soonest due first, as one ordered index range
@@ -174,3 +173,20 @@ CREATE TRIGGER "audit_events_no_update_or_delete"
 CREATE TRIGGER "audit_events_no_truncate"
   BEFORE TRUNCATE ON "audit_events"
   FOR EACH STATEMENT EXECUTE FUNCTION "audit_events_append_only"();
+
+-- Requests are never deleted: their audit trail (which carries no foreign key, for speed) must
+-- always have its request. Withdrawn requests are CANCELLED, not removed.
+CREATE FUNCTION "requests_never_deleted"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'requests are never deleted (% refused); cancel the request instead', TG_OP
+    USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+
+CREATE TRIGGER "requests_no_delete"
+  BEFORE DELETE ON "requests"
+  FOR EACH ROW EXECUTE FUNCTION "requests_never_deleted"();
+
+CREATE TRIGGER "requests_no_truncate"
+  BEFORE TRUNCATE ON "requests"
+  FOR EACH STATEMENT EXECUTE FUNCTION "requests_never_deleted"();
