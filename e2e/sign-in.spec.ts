@@ -59,11 +59,12 @@ test.describe("sign-in and role navigation", () => {
 
   test("repeated failures against one account are paused with a clear wait", async ({ page }) => {
     // The e2e server allows 3 failures per account (playwright.config.ts).
+    const target = `mallory-${Date.now()}@example.com`; // a fresh account key on every run
     for (let attempt = 1; attempt <= 3; attempt++) {
-      await signIn(page, "mallory@example.com", `guess-${attempt}`);
+      await signIn(page, target, `guess-${attempt}`);
       await expect(page.getByRole("alert").filter({ hasText: GENERIC_ERROR })).toBeVisible();
     }
-    await signIn(page, "mallory@example.com", "guess-4");
+    await signIn(page, target, "guess-4");
     await expect(
       page
         .getByRole("alert")
@@ -95,7 +96,8 @@ test.describe("sign-in and role navigation", () => {
     await signIn(page, USERS.requester);
     await expect(page.getByRole("heading", { name: "Welcome, Rita" })).toBeVisible();
     await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page).toHaveURL(/\/sign-in/);
+    await expect(page.getByRole("heading", { name: "Sign in to Flowgate" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
     await page.goto("/requests");
     await expect(page).toHaveURL(/\/sign-in/);
   });

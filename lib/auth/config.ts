@@ -1,8 +1,7 @@
 /**
- * The part of the Auth.js configuration that needs no database: used by proxy.ts for the
- * optimistic "signed in?" check, and extended by lib/auth/index.ts with the Credentials provider.
- * Pages and handlers still check permissions themselves (lib/auth/session.ts): the proxy is a
- * first line, never the only one.
+ * The part of the Auth.js configuration that needs no database, extended by lib/auth/index.ts
+ * with the Credentials provider. Route protection: proxy.ts (a first line) and the guards in
+ * lib/auth/session.ts and lib/api/route.ts (the real checks).
  */
 import type { NextAuthConfig } from "next-auth";
 import type { Role } from "./roles";
@@ -37,32 +36,11 @@ declare module "@auth/core/jwt" {
   }
 }
 
-const PUBLIC_PATHS = ["/sign-in", "/api/health"];
-
 export const authConfig = {
   pages: { signIn: "/sign-in" },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   providers: [],
   callbacks: {
-    authorized({ auth, request }) {
-      const { pathname } = request.nextUrl;
-      if (PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`))) {
-        return true;
-      }
-      if (auth?.user) return true;
-      if (pathname.startsWith("/api/")) {
-        return Response.json(
-          {
-            type: "about:blank",
-            title: "Unauthorized",
-            status: 401,
-            detail: "Sign in first, or send a valid API token.",
-          },
-          { status: 401, headers: { "content-type": "application/problem+json" } },
-        );
-      }
-      return false; // Auth.js redirects to the sign-in page with a callbackUrl
-    },
     session({ session, token }) {
       if (token.uid) {
         session.user = {

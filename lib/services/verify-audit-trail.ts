@@ -1,8 +1,83 @@
-/** Verifies a request's audit hash chain and reports the first broken link. */
+/**
+ * Verification of the audit trail. A request's events must form an unbroken hash chain, and the
+ * chain must end at the head recorded on the request row (which is written in the same statement
+ * as every append): the chain alone cannot show that its last events were cut off.
+ */
 import { readStream, requestStream } from "@/lib/db/audit";
 import type { Db } from "@/lib/db/client";
-import { verifyChain } from "@/lib/engine";
+import { type ChainVerdict, verifyChain } from "@/lib/engine";
 
-export async function verifyRequestAuditTrail(db: Db, requestId: string) {
-  return verifyChain(await readStream(db, requestStream(requestId)));
+export type RequestAuditVerdict =
+  | ChainVerdict
+  | {
+      ok: false;
+      events: number;
+      brokenAt: { id: string; seq: number };
+      reason: "chain ends before the recorded head" | "chain runs past the recorded head";
+    };
+
+export async function verifyRequestAuditTrail(
+  db: Db,
+  requestId: string,
+): Promise<RequestAuditVerdict> {
+  const [events, request] = await Promise.all([
+    readStream(db, requestStream(requestId)),
+    db.request.findUnique({
+      where: { id: requestId },
+      select: { auditSeq: true, auditHash: true },
+    }),
+  ]);
+  const verdict = verifyChain(events);
+  if (!verdict.ok || !request) return verdict;
+  const last = events.at(-1);
+  const lastSeq = last?.seq ?? 0;
+  if (lastSeq < request.auditSeq) {
+    return {
+      ok: false,
+      events: events.length,
+      brokenAt: { id: String(last?.id ?? ""), seq: lastSeq + 1 },
+      reason: "chain ends before the recorded head",
+    };
+  }
+  if (lastSeq > request.auditSeq || (last && last.hash !== request.auditHash)) {
+    return {
+      ok: false,
+      events: events.length,
+      brokenAt: { id: String(last?.id ?? ""), seq: request.auditSeq + 1 },
+      reason: "chain runs past the recorded head",
+    };
+  }
+  return verdict;
+}
+
+export interface AuditReport {
+  requests: number;
+  events: number;
+  broken: { requestId: string; seq: number; reason: string }[];
+}
+
+/** Verifies every request's trail, in batches of requests; reports each broken chain's first break. */
+export async function verifyAllAuditTrails(
+  db: Db,
+  options: { batchSize?: number } = {},
+): Promise<AuditReport> {
+  const report: AuditReport = { requests: 0, events: 0, broken: [] };
+  let after: string | undefined;
+  for (;;) {
+    const ids = await db.request.findMany({
+      select: { id: true },
+      orderBy: { id: "asc" },
+      take: options.batchSize ?? 200,
+      ...(after ? { cursor: { id: after }, skip: 1 } : {}),
+    });
+    if (ids.length === 0) return report;
+    for (const { id } of ids) {
+      const verdict = await verifyRequestAuditTrail(db, id);
+      report.requests += 1;
+      report.events += verdict.events;
+      if (!verdict.ok)
+        report.broken.push({ requestId: id, seq: verdict.brokenAt.seq, reason: verdict.reason });
+    }
+    after = ids.at(-1)?.id;
+  }
 }

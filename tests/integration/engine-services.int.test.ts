@@ -10,7 +10,7 @@ import { publishWorkflow } from "@/lib/services/publish-workflow";
 import { resubmitRequest } from "@/lib/services/resubmit-request";
 import { submitRequest } from "@/lib/services/submit-request";
 import { updateDraft } from "@/lib/services/update-draft";
-import { verifyRequestAuditTrail } from "@/lib/services/verify-audit-trail";
+import { verifyAllAuditTrails, verifyRequestAuditTrail } from "@/lib/services/verify-audit-trail";
 import { createTestDatabase, type TestDatabase } from "./database";
 import { createUserAs, createWorld, type World } from "./world";
 
@@ -365,6 +365,41 @@ describe("the audit trail", () => {
     ]);
     const verdict = await verifyRequestAuditTrail(t.db, id);
     expect(verdict).toMatchObject({ ok: false, brokenAt: { seq: 3 }, reason: "hash mismatch" });
+  });
+});
+
+describe("verifying the whole trail", () => {
+  it("finds a cut-off tail, which the chain alone cannot show, and reports every broken request", async () => {
+    const intact = await submitted();
+    const cut = await submitted();
+    await decideStep(t.db, w.managerEng, cut, { decision: "approve" });
+    await t.db.$transaction([
+      t.db.$executeRawUnsafe(
+        `ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_or_delete`,
+      ),
+      t.db.$executeRawUnsafe(
+        `DELETE FROM audit_events WHERE request_id = $1::uuid AND seq >= 4`,
+        cut,
+      ),
+      t.db.$executeRawUnsafe(
+        `ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_or_delete`,
+      ),
+    ]);
+    expect(await verifyRequestAuditTrail(t.db, cut)).toMatchObject({
+      ok: false,
+      brokenAt: { seq: 4 },
+      reason: "chain ends before the recorded head",
+    });
+    expect(await verifyRequestAuditTrail(t.db, intact)).toMatchObject({ ok: true });
+
+    const report = await verifyAllAuditTrails(t.db, { batchSize: 7 });
+    expect(report.requests).toBe(await t.db.request.count());
+    expect(report.broken).toContainEqual({
+      requestId: cut,
+      seq: 4,
+      reason: "chain ends before the recorded head",
+    });
+    expect(report.broken.map((b) => b.requestId)).not.toContain(intact);
   });
 });
 

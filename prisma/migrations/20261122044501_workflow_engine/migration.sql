@@ -136,12 +136,6 @@ ALTER TABLE "requests" ADD CONSTRAINT "requests_requester_id_fkey" FOREIGN KEY (
 -- AddForeignKey
 ALTER TABLE "requests" ADD CONSTRAINT "requests_department_id_fkey" FOREIGN KEY ("department_id") REFERENCES "departments"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
--- AddForeignKey
-ALTER TABLE "node_visits" ADD CONSTRAINT "node_visits_request_id_fkey" FOREIGN KEY ("request_id") REFERENCES "requests"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "decisions" ADD CONSTRAINT "decisions_request_id_fkey" FOREIGN KEY ("request_id") REFERENCES "requests"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
 -- ── Written by hand: what Prisma's schema language cannot express ────────────────────────────────
 
 -- The approver inbox: waiting steps of one queue, soonest due first, as one ordered index range
@@ -174,8 +168,8 @@ CREATE TRIGGER "audit_events_no_truncate"
   BEFORE TRUNCATE ON "audit_events"
   FOR EACH STATEMENT EXECUTE FUNCTION "audit_events_append_only"();
 
--- Requests are never deleted: their audit trail (which carries no foreign key, for speed) must
--- always have its request. Withdrawn requests are CANCELLED, not removed.
+-- Requests are never deleted: their audit trail, run log and decisions (which carry no foreign
+-- key, for speed) must always have their request. Withdrawn requests are CANCELLED, not removed.
 CREATE FUNCTION "requests_never_deleted"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION 'requests are never deleted (% refused); cancel the request instead', TG_OP
