@@ -1,6 +1,6 @@
 /** Audit rows: chaining engine entries onto a stream's head, and reading a stream back. */
 import type { AuditEntry, JsonValue, StoredEvent } from "@/lib/engine";
-import { hashEvent } from "@/lib/engine";
+import { chainEvents } from "@/lib/engine";
 import type { Db } from "./client";
 
 export interface AuditHead {
@@ -25,49 +25,27 @@ export interface AuditRow {
 
 export const requestStream = (requestId: string) => `request:${requestId}`;
 
-/** Hash-chains `entries` after `head` (null for a new stream). */
+/** Hash-chains `entries` after `head` (null for a new stream), as audit_events rows. */
 export function chainEntries(
   stream: string,
   head: AuditHead | null,
   entries: readonly AuditEntry[],
   at: Date,
 ): AuditRow[] {
-  const rows: AuditRow[] = [];
-  let prevHash = head?.hash ?? null;
-  let seq = head?.seq ?? 0;
-  for (const entry of entries) {
-    seq += 1;
-    const event = {
-      stream,
-      seq,
-      actorType: entry.actor.type,
-      actorId: entry.actor.type === "USER" ? entry.actor.id : null,
-      onBehalfOfId: entry.actor.type === "SYSTEM" ? entry.actor.onBehalfOf : null,
-      action: entry.action,
-      fromStatus: entry.fromStatus,
-      toStatus: entry.toStatus,
-      data: entry.data,
-      createdAt: at,
-      prevHash,
-    };
-    const hash = hashEvent(event);
-    rows.push({
-      stream,
-      seq,
-      actor_type: event.actorType,
-      actor_id: event.actorId,
-      on_behalf_of_id: event.onBehalfOfId,
-      action: event.action,
-      from_status: event.fromStatus,
-      to_status: event.toStatus,
-      data: event.data,
-      created_at: at.toISOString(),
-      prev_hash: prevHash,
-      hash,
-    });
-    prevHash = hash;
-  }
-  return rows;
+  return chainEvents(stream, head, entries, at).map((event) => ({
+    stream,
+    seq: event.seq,
+    actor_type: event.actorType,
+    actor_id: event.actorId,
+    on_behalf_of_id: event.onBehalfOfId,
+    action: event.action,
+    from_status: event.fromStatus,
+    to_status: event.toStatus,
+    data: event.data,
+    created_at: at.toISOString(),
+    prev_hash: event.prevHash,
+    hash: event.hash,
+  }));
 }
 
 /** SQL that inserts the rows of a `$n::jsonb` array of AuditRow (used inside larger statements). */

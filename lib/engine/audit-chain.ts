@@ -5,7 +5,7 @@
  */
 import { hash } from "node:crypto";
 import canonicalize from "canonicalize";
-import type { JsonValue } from "./lifecycle";
+import type { AuditEntry, JsonValue } from "./lifecycle";
 
 export interface ChainedEvent {
   stream: string;
@@ -42,6 +42,41 @@ export function hashEvent(event: ChainedEvent): string {
   });
   if (encoded === undefined) throw new Error("audit event cannot be encoded");
   return hash("sha256", encoded, "hex");
+}
+
+/**
+ * Chains a transition's audit entries onto a stream whose last event is `head` (null: a new
+ * stream), all stamped `at`. Used by the services (lib/db/audit.ts) and by the engine's tests.
+ */
+export function chainEvents(
+  stream: string,
+  head: { seq: number; hash: string } | null,
+  entries: readonly AuditEntry[],
+  at: Date,
+): (ChainedEvent & { hash: string })[] {
+  const events: (ChainedEvent & { hash: string })[] = [];
+  let prevHash = head?.hash ?? null;
+  let seq = head?.seq ?? 0;
+  for (const entry of entries) {
+    seq += 1;
+    const event: ChainedEvent = {
+      stream,
+      seq,
+      actorType: entry.actor.type,
+      actorId: entry.actor.type === "USER" ? entry.actor.id : null,
+      onBehalfOfId: entry.actor.type === "SYSTEM" ? entry.actor.onBehalfOf : null,
+      action: entry.action,
+      fromStatus: entry.fromStatus,
+      toStatus: entry.toStatus,
+      data: entry.data,
+      createdAt: at,
+      prevHash,
+    };
+    const hash = hashEvent(event);
+    events.push({ ...event, hash });
+    prevHash = hash;
+  }
+  return events;
 }
 
 export type ChainVerdict =

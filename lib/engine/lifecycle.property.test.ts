@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hashEvent, type StoredEvent, verifyChain } from "./audit-chain";
+import { chainEvents, type StoredEvent, verifyChain } from "./audit-chain";
 import { plannedChain } from "./chain";
 import type { RequestFields, RequestType } from "./fields";
 import { type AuditEntry, transition } from "./lifecycle";
@@ -126,27 +126,13 @@ function checkInvariants(state: RequestState) {
 function toStored(
   entries: AuditEntry[],
   stream: string,
-  start: { seq: number; prev: string | null },
+  head: { seq: number; hash: string } | null,
   now: Date,
 ): StoredEvent[] {
-  const stored: StoredEvent[] = [];
-  for (const entry of entries) {
-    const event = {
-      stream,
-      seq: start.seq + stored.length,
-      actorType: entry.actor.type,
-      actorId: entry.actor.type === "USER" ? entry.actor.id : null,
-      onBehalfOfId: entry.actor.type === "SYSTEM" ? entry.actor.onBehalfOf : null,
-      action: entry.action,
-      fromStatus: entry.fromStatus,
-      toStatus: entry.toStatus,
-      data: entry.data,
-      createdAt: now,
-      prevHash: stored.at(-1)?.hash ?? start.prev,
-    };
-    stored.push({ ...event, id: `${stream}-${event.seq}`, hash: hashEvent(event) });
-  }
-  return stored;
+  return chainEvents(stream, head, entries, now).map((event) => ({
+    ...event,
+    id: `${stream}-${event.seq}`,
+  }));
 }
 
 describe("lifecycle properties (random event sequences)", () => {
@@ -232,14 +218,9 @@ describe("lifecycle properties (random event sequences)", () => {
           });
           if (!result.ok) continue;
           state = result.transition.state;
-          events.push(
-            ...toStored(
-              result.transition.audit,
-              stream,
-              { seq: events.length + 1, prev: events.at(-1)?.hash ?? null },
-              now,
-            ),
-          );
+          const last = events.at(-1);
+          const head = last ? { seq: last.seq, hash: last.hash } : null;
+          events.push(...toStored(result.transition.audit, stream, head, now));
         }
         expect(verifyChain(events)).toMatchObject({ ok: true, events: events.length });
         if (events.length === 0) return;
