@@ -1,0 +1,50 @@
+/**
+ * Support severity 1–5: stated ("severity 4", "Sev 2", "sev-5"), or failing that inferred from
+ * how the impact is described (an outage for everyone is 5, a question is 1) at lower confidence.
+ */
+import type { Evidence } from "../schema";
+import { docOf } from "./doc";
+import { numbersIn } from "./numbers";
+import { span } from "./text";
+
+export interface SeverityFinding {
+  value: number;
+  evidence: Evidence;
+  stated: boolean;
+}
+
+const IMPACT: { pattern: string; severity: number }[] = [
+  {
+    pattern: "(outage|down for (all|everyone)|for everyone|all (users|customers|merchants))",
+    severity: 5,
+  },
+  { pattern: "(no workaround|security|data loss|cannot log in)", severity: 4 },
+  { pattern: "(broken|error|fails|failing|timing out|stale)", severity: 3 },
+  { pattern: "(some users|wrong|slow|minor)", severity: 2 },
+  { pattern: "(question|typo|cosmetic|how do i|how to)", severity: 1 },
+];
+
+export function findSeverity(text: string): SeverityFinding | null {
+  const label = /\b(severity|sev)\b[\s:#-]*/giu;
+  for (const match of text.matchAll(label)) {
+    const after = match.index + match[0].length;
+    const n = numbersIn(text).find((m) => m.start >= after && m.start <= after + 2);
+    if (n && Number.isInteger(n.value) && n.value >= 1 && n.value <= 5) {
+      return { value: n.value, evidence: span(text, match.index, n.end), stated: true };
+    }
+  }
+  const doc = docOf(text);
+  for (const { pattern, severity } of IMPACT) {
+    const found = doc.match(pattern).json({ offset: true }) as {
+      offset: { start: number; length: number };
+    }[];
+    const first = found[0];
+    if (first)
+      return {
+        value: severity,
+        evidence: span(text, first.offset.start, first.offset.start + first.offset.length),
+        stated: false,
+      };
+  }
+  return null;
+}

@@ -1,0 +1,18 @@
+/** The one interface every AI provider implements (local, openai, azure, OpenAI-compatible). */
+import type { ProviderOutput } from "./schema";
+
+export interface EnrichInput {
+  text: string;
+  /** Reference time for relative dates ("tomorrow"). */
+  now: Date;
+  signal?: AbortSignal;
+}
+
+export interface AiProvider {
+  /** "local", "openai", "azure", "compatible". */
+  readonly name: string;
+  readonly model: string;
+  /** USD per 1M input and output tokens, for cost accounting (0 for local). */
+  readonly pricing: { input: number; output: number };
+  enrich(input: EnrichInput): Promise<ProviderOutput>;
+}

@@ -1,0 +1,77 @@
+/**
+ * What an AI provider returns, validated before anything uses it. Every extracted field carries
+ * the evidence span it came from (character offsets into the request text), which lib/ai checks
+ * against the original text: a value without matching evidence is dropped.
+ */
+import { z } from "zod";
+import { RequestTypeSchema, ToolNameSchema } from "@/lib/engine";
+
+export const PROMPT_VERSION = "enrich-2026-11-22";
+export const MAX_TEXT_LENGTH = 10_000;
+
+export const EvidenceSchema = z
+  .object({
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+    text: z.string().min(1).max(500),
+  })
+  .strict()
+  .refine((e) => e.end > e.start, { message: "evidence end must be after its start" });
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+const field = <T extends z.ZodType>(value: T) =>
+  z.object({ value, evidence: EvidenceSchema }).strict();
+
+export const ExtractedFieldsSchema = z
+  .object({
+    amount: field(z.number().finite().nonnegative()).optional(),
+    currency: field(z.string().regex(/^[A-Z]{3}$/)).optional(),
+    days: field(z.number().finite().positive().max(366)).optional(),
+    startDate: field(z.iso.date()).optional(),
+    endDate: field(z.iso.date()).optional(),
+    severity: field(z.number().int().min(1).max(5)).optional(),
+  })
+  .strict();
+export type ExtractedFields = z.infer<typeof ExtractedFieldsSchema>;
+
+export const RecommendedActionSchema = z
+  .object({
+    tool: ToolNameSchema,
+    params: z.record(z.string(), z.unknown()),
+    rationale: z.string().min(1).max(500),
+  })
+  .strict();
+
+export const ProvenanceSchema = z
+  .object({
+    provider: z.string(),
+    model: z.string(),
+    promptVersion: z.string(),
+    latencyMs: z.number().nonnegative(),
+    tokens: z
+      .object({ input: z.number().int().nonnegative(), output: z.number().int().nonnegative() })
+      .strict(),
+    costUsd: z.number().nonnegative(),
+  })
+  .strict();
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+export const EnrichmentSchema = z
+  .object({
+    type: RequestTypeSchema,
+    typeConfidence: z.number().min(0).max(1),
+    fields: ExtractedFieldsSchema,
+    summary: z.string().min(1).max(400),
+    confidence: z.number().min(0).max(1),
+    recommendedAction: RecommendedActionSchema.nullable(),
+    warnings: z.array(z.string().max(300)).max(20),
+    provenance: ProvenanceSchema,
+  })
+  .strict();
+export type Enrichment = z.infer<typeof EnrichmentSchema>;
+
+/** What a provider produces before the wrapper adds provenance and checks it. */
+export type ProviderOutput = Omit<Enrichment, "provenance"> & {
+  usage?: { input: number; output: number };
+  model: string;
+};
