@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   SERVICE_UNAVAILABLE: 503,
   /** A workflow definition with problems (each listed in `issues`). */
   INVALID_WORKFLOW: 422,
+  /** The AI's suggestions are below the confidence threshold: the requester must confirm them first. */
+  CONFIRMATION_REQUIRED: 422,
   // The engine's refusals:
   INVALID_STATE: 409,
   TERMINAL_STATE: 409,

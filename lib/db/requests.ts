@@ -26,6 +26,9 @@ export interface LoadedRequest {
   workflowId: string | null;
   title: string;
   auditHead: AuditHead | null;
+  /** Overall confidence of the latest AI suggestion, if there is one. */
+  enrichmentConfidence: number | null;
+  confirmedAt: Date | null;
 }
 
 /** Columns read for a transition (enums and uuid[] as text: the driver adapter maps those). */
@@ -36,7 +39,8 @@ export const REQUEST_COLUMNS = `
   r.step_node_id, r.step_role::text AS step_role, r.step_department_id::text AS step_department_id,
   r.step_quorum, r.step_approvals::text[] AS step_approvals, r.step_started_at, r.step_due_at,
   r.step_escalated_at, r.step_escalate_to::text AS step_escalate_to, r.step_visit_id::text AS step_visit_id,
-  r.audit_seq, r.audit_hash`;
+  r.audit_seq, r.audit_hash,
+  (r.enrichment->>'confidence')::float8 AS enrichment_confidence, r.confirmed_at`;
 
 export interface RequestRow {
   id: string;
@@ -64,6 +68,8 @@ export interface RequestRow {
   step_visit_id: string | null;
   audit_seq: number;
   audit_hash: string | null;
+  enrichment_confidence: number | null;
+  confirmed_at: Date | null;
 }
 
 export function toLoaded(row: RequestRow): LoadedRequest {
@@ -108,6 +114,8 @@ export function toLoaded(row: RequestRow): LoadedRequest {
       row.audit_seq !== null && row.audit_hash !== null
         ? { seq: row.audit_seq, hash: row.audit_hash }
         : null,
+    enrichmentConfidence: row.enrichment_confidence,
+    confirmedAt: row.confirmed_at,
   };
 }
 
@@ -153,7 +161,11 @@ const PERSIST_SQL = `
 WITH upd AS (
   UPDATE requests SET ${STATE_SET},
     submitted_at = COALESCE($20, submitted_at), completed_at = $21, updated_at = $22, version = version + 1,
-    audit_seq = COALESCE($28, audit_seq), audit_hash = COALESCE($29, audit_hash)
+    audit_seq = COALESCE($28, audit_seq), audit_hash = COALESCE($29, audit_hash),
+    enrichment = CASE WHEN $30::boolean THEN $31::jsonb ELSE enrichment END,
+    enrichment_error = CASE WHEN $30::boolean THEN $32 ELSE enrichment_error END,
+    confirmed_at = CASE WHEN $33::boolean THEN $34::timestamptz ELSE confirmed_at END,
+    type = $35::"RequestType"
   WHERE id = $1::uuid AND version = $2
   RETURNING version
 ), closed AS (
@@ -186,12 +198,21 @@ const TERMINAL = new Set<RequestStatus>(["APPROVED", "REJECTED", "CANCELLED"]);
  * Writes a transition of `loaded` in one atomic statement. Returns the new version, or null when
  * the request's version moved on meanwhile (someone else won): then nothing at all was written.
  */
+/** Columns outside the engine's state that a transition may also set. */
+export interface PersistDetails {
+  /** A new AI suggestion (or its failure) to store with the transition. */
+  enrichment?: { value: unknown; error: string | null };
+  /** The requester confirmed the fields now. */
+  confirmed?: boolean;
+}
+
 export async function persistTransition(
   db: Db,
   loaded: LoadedRequest,
   transition: Transition,
   now: Date,
   workflowId: string | null,
+  details: PersistDetails = {},
 ): Promise<number | null> {
   const { state } = transition;
   const stream = requestStream(state.id);
@@ -240,12 +261,22 @@ export async function persistTransition(
       JSON.stringify(audit),
       audit.at(-1)?.seq ?? null,
       audit.at(-1)?.hash ?? null,
+      details.enrichment !== undefined,
+      details.enrichment?.value === undefined ? null : JSON.stringify(details.enrichment.value),
+      details.enrichment?.error ?? null,
+      details.confirmed === true,
+      details.confirmed ? now : null,
+      state.type,
     ],
   );
   return rows[0]?.version ?? null;
 }
 
 export interface NewDraft {
+  /** Audit entries after CREATED (e.g. the AI's ENRICHED), in order. */
+  extraAudit?: AuditEntry[];
+  enrichment?: unknown;
+  enrichmentError?: string | null;
   id?: string;
   type: RequestType;
   title: string;
@@ -258,8 +289,8 @@ export interface NewDraft {
 
 const INSERT_DRAFT_SQL = `WITH ins AS (
        INSERT INTO requests (id, type, title, description, fields, action, status, requester_id, department_id,
-                             created_at, updated_at, version, audit_seq, audit_hash)
-       VALUES ($1::uuid, $2::"RequestType", $3, $4, $5::jsonb, $6::jsonb, 'DRAFT', $7::uuid, $8::uuid, $9, $9, 1, 1, $11)
+                             created_at, updated_at, version, audit_seq, audit_hash, enrichment, enrichment_error)
+       VALUES ($1::uuid, $2::"RequestType", $3, $4, $5::jsonb, $6::jsonb, 'DRAFT', $7::uuid, $8::uuid, $9, $9, 1, $12, $11, $13::jsonb, $14)
        RETURNING id, number
      ), audited AS (${INSERT_AUDIT_ROWS("$10", "(SELECT id FROM ins)", "")})
      SELECT id::text AS id, number FROM ins`;
@@ -283,7 +314,7 @@ export async function insertDraft(
       ...(draft.action ? { action: toJson(draft.action) } : {}),
     },
   };
-  const audit = chainEntries(requestStream(id), null, [entry], now);
+  const audit = chainEntries(requestStream(id), null, [entry, ...(draft.extraAudit ?? [])], now);
   const rows = await preparedQuery<{ id: string; number: number }>(
     db,
     "insert_draft",
@@ -299,7 +330,10 @@ export async function insertDraft(
       draft.departmentId,
       now,
       JSON.stringify(audit),
-      audit[0]?.hash ?? null,
+      audit.at(-1)?.hash ?? null,
+      audit.length,
+      draft.enrichment === undefined ? null : JSON.stringify(draft.enrichment),
+      draft.enrichmentError ?? null,
     ],
   );
   const row = rows[0];

@@ -64,7 +64,7 @@ export function chainEvents(
       seq,
       actorType: entry.actor.type,
       actorId: entry.actor.type === "USER" ? entry.actor.id : null,
-      onBehalfOfId: entry.actor.type === "SYSTEM" ? entry.actor.onBehalfOf : null,
+      onBehalfOfId: entry.actor.type === "USER" ? null : entry.actor.onBehalfOf,
       action: entry.action,
       fromStatus: entry.fromStatus,
       toStatus: entry.toStatus,

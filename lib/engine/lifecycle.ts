@@ -11,6 +11,7 @@
  */
 import { type EngineError, EngineFailure, engineError } from "./errors";
 import type { StepOutcome } from "./expressions";
+import type { RequestType } from "./fields";
 import { missingFields, RequestFieldsSchema } from "./fields";
 import {
   type Action,
@@ -36,6 +37,8 @@ import {
 
 export const AUDIT_ACTIONS = [
   "CREATED",
+  "ENRICHED",
+  "ENRICHMENT_FAILED",
   "UPDATED",
   "SUBMITTED",
   "RESUBMITTED",
@@ -53,7 +56,9 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditActor =
   | { type: "USER"; id: string }
-  | { type: "SYSTEM"; onBehalfOf: string | null };
+  | { type: "SYSTEM"; onBehalfOf: string | null }
+  /** The AI layer's suggestions, recorded on behalf of the requester whose text it read. */
+  | { type: "AI"; onBehalfOf: string | null };
 
 export type JsonValue =
   | string
@@ -127,7 +132,7 @@ function apply(input: TransitionInput): Transition {
     );
   switch (event.type) {
     case "UPDATE":
-      return update(input, event.fields, event.action);
+      return update(input, event.fields, event.action, event.requestType);
     case "SUBMIT":
       return submit(input, "DRAFT", "SUBMITTED");
     case "RESUBMIT":
@@ -158,6 +163,7 @@ function update(
   input: TransitionInput,
   fields: RequestState["fields"],
   action: Action | null | undefined,
+  requestType: RequestType | undefined,
 ): Transition {
   const { state } = input;
   const actorId = requireRequester(input);
@@ -167,6 +173,9 @@ function update(
       "The request's fields cannot change once it is submitted, unless changes are requested.",
     );
   }
+  if (requestType !== undefined && requestType !== state.type && state.status !== "DRAFT") {
+    fail("FIELDS_LOCKED", "The request type cannot change after submission.");
+  }
   const parsed = RequestFieldsSchema.safeParse(fields);
   if (!parsed.success) {
     fail("MISSING_FIELDS", "Some fields are invalid.", {
@@ -175,6 +184,7 @@ function update(
   }
   const next: RequestState = {
     ...state,
+    type: requestType ?? state.type,
     fields: parsed.data,
     action: action === undefined ? state.action : action,
   };
@@ -189,6 +199,7 @@ function update(
         data: {
           fields: toJson(parsed.data),
           ...(action !== undefined ? { action: toJson(action) } : {}),
+          ...(next.type !== state.type ? { type: next.type } : {}),
         },
       },
     ],

@@ -151,7 +151,12 @@ export type Actor =
   | { kind: "system" };
 
 export type EngineEvent =
-  | { type: "UPDATE"; fields: RequestFields; action?: Action | null }
+  | {
+      type: "UPDATE";
+      fields: RequestFields;
+      action?: Action | null /** DRAFT only */;
+      requestType?: RequestType;
+    }
   | { type: "SUBMIT" }
   | {
       type: "APPROVE";

@@ -4,9 +4,14 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { type LoadedRequest, loadRequest, persistTransition } from "@/lib/db/requests";
+import {
+  type LoadedRequest,
+  loadRequest,
+  type PersistDetails,
+  persistTransition,
+} from "@/lib/db/requests";
 import { latestWorkflow, type WorkflowVersion, workflowById } from "@/lib/db/workflows";
-import type { Actor, EngineEvent, Transition } from "@/lib/engine";
+import type { Actor, AuditEntry, EngineEvent, Transition } from "@/lib/engine";
 import { transition } from "@/lib/engine";
 import { AppError, fromEngineError } from "@/lib/errors";
 
@@ -19,6 +24,10 @@ export interface ApplyOptions {
   expectedVersion?: number;
   /** Computes engine inputs that need the database (e.g. eligible approvers for quorum "all"). */
   prepare?: (loaded: LoadedRequest) => Promise<EngineEvent>;
+  /** Audit entries recorded before the transition's own (e.g. the AI's re-enrichment). */
+  auditBefore?: AuditEntry[];
+  /** Columns outside the engine's state to set with the transition. */
+  details?: PersistDetails;
 }
 
 export interface Applied {
@@ -52,7 +61,17 @@ export async function applyEvent(db: Db, options: ApplyOptions): Promise<Applied
   if (!result.ok) throw fromEngineError(result.error);
   // A draft is bound to the newest workflow version when first submitted, and keeps it for life.
   const boundWorkflowId = loaded.workflowId ?? (event.type === "SUBMIT" ? workflow.id : null);
-  const version = await persistTransition(db, loaded, result.transition, now, boundWorkflowId);
+  const recorded = options.auditBefore?.length
+    ? { ...result.transition, audit: [...options.auditBefore, ...result.transition.audit] }
+    : result.transition;
+  const version = await persistTransition(
+    db,
+    loaded,
+    recorded,
+    now,
+    boundWorkflowId,
+    options.details,
+  );
   if (version === null) {
     throw new AppError(
       "VERSION_CONFLICT",

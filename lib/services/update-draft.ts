@@ -1,14 +1,18 @@
-/** The requester edits a draft (or a request sent back for changes). */
+/**
+ * The requester edits (or simply confirms) a draft, or a request sent back for changes. Whatever
+ * they save is confirmed: confirmed values always win over the AI's suggestions.
+ */
 import { z } from "zod";
 import { zodIssues } from "@/lib/api/problem";
 import type { Db } from "@/lib/db/client";
-import { ActionSchema, RequestFieldsSchema } from "@/lib/engine";
+import { ActionSchema, RequestFieldsSchema, RequestTypeSchema } from "@/lib/engine";
 import { AppError } from "@/lib/errors";
 import { engineActor, type ServiceActor } from "./actor";
 import { applyEvent } from "./apply-event";
 
 export const UpdateDraftSchema = z
   .object({
+    type: RequestTypeSchema.optional(),
     fields: RequestFieldsSchema,
     action: ActionSchema.nullable().optional(),
     version: z.number().int().optional(),
@@ -31,9 +35,15 @@ export async function updateDraft(
     );
   return applyEvent(db, {
     requestId,
-    event: { type: "UPDATE", fields: parsed.data.fields, action: parsed.data.action },
+    event: {
+      type: "UPDATE",
+      fields: parsed.data.fields,
+      action: parsed.data.action,
+      requestType: parsed.data.type,
+    },
     actor: engineActor(actor),
     expectedVersion: parsed.data.version,
     now,
+    details: { confirmed: true },
   });
 }

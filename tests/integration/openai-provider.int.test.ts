@@ -193,7 +193,9 @@ describe("provider configuration", () => {
 
   it("names the missing setting", () => {
     expect(() => aiSettings({ AI_PROVIDER: "azure" })).toThrow(/needs AZURE_OPENAI_DEPLOYMENT/);
-    expect(() => aiSettings({ AI_PROVIDER: "azure", AZURE_OPENAI_DEPLOYMENT: "gpt" })).toThrow(/needs AZURE_OPENAI_API_KEY/);
+    expect(() => aiSettings({ AI_PROVIDER: "azure", AZURE_OPENAI_DEPLOYMENT: "gpt" })).toThrow(
+      /needs AZURE_OPENAI_API_KEY/,
+    );
     expect(() => aiSettings({ AI_PROVIDER: "compatible" })).toThrow(/OPENAI_BASE_URL/);
     expect(() => aiSettings({ AI_CONFIDENCE_THRESHOLD: "2" })).toThrow();
   });

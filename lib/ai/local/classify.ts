@@ -1,7 +1,7 @@
 /**
  * Request type from word roots (compromise: "purchased" → "purchase", "laptops" → "laptop") and
  * from what was found (money points to PROCUREMENT, a stated severity to SUPPORT, a number of
- * days to LEAVE). Scores become a confidence: the winner's share, lowered when the runner-up is close.
+ * days to LEAVE). Scores become a confidence: the winner's lead, lowered when the runner-up is close or the evidence thin.
  */
 import type { RequestType } from "@/lib/engine";
 import { memo } from "./doc";
@@ -117,6 +117,10 @@ export function classify(
   const ranked = (Object.entries(score) as [RequestType, number][]).sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
   if (!first || !second) return { type: "GENERAL", confidence: 0.3 };
-  const confidence = Math.max(0.2, Math.min(0.98, (first[1] - second[1] + 0.5) / (first[1] + 0.5)));
+  // The winner's lead over the runner-up, scaled by how much evidence there is at all: a text with
+  // no signal falls to GENERAL by default, and that is a guess, not a finding.
+  const margin = (first[1] - second[1] + 0.5) / (first[1] + 0.5);
+  const strength = Math.min(1, first[1] / 2);
+  const confidence = Math.max(0.2, Math.min(0.98, margin * strength));
   return { type: first[0], confidence: Math.round(confidence * 100) / 100 };
 }

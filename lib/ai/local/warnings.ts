@@ -28,10 +28,28 @@ const ENGLISH_FUNCTION_WORDS = new Set(
   ),
 );
 
-/** Share of common English function words among the words; low for other languages. */
+// Function words of the languages our users most often write in instead (German, French, Spanish,
+// Italian, Dutch, Portuguese). Terse English ("Slack renewal, 22,400 USD") has few function words
+// of any language, so the test is "reads as another language", not "lacks English words".
+const OTHER_FUNCTION_WORDS = new Set(
+  [
+    "der die das und ich ist nicht für mit ein eine bitte wir sie auf zu den dem des",
+    "le la les et je est pas pour avec un une des du nous vous sur",
+    "el los las y yo es no para con una por favor del nosotros",
+    "il lo gli e io è non per con uno della noi",
+    "het een en ik niet voor met wij",
+    "o os um uma não com por nós",
+  ]
+    .join(" ")
+    .split(" "),
+);
+
+/** False when the text reads as another language (its function words outnumber English ones). */
 export function looksEnglish(text: string): boolean {
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length < 4) return true; // too short to judge
-  const common = words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length;
-  return common / words.length >= 0.08;
+  const english = words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length;
+  const other = words.filter(
+    (w) => OTHER_FUNCTION_WORDS.has(w) && !ENGLISH_FUNCTION_WORDS.has(w),
+  ).length;
+  return !(other >= 2 && other > english);
 }
