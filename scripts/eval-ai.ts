@@ -7,6 +7,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { aiSettings } from "../lib/ai/config";
 import { evaluate, parseExamples } from "../lib/ai/evaluate";
 import { localProvider } from "../lib/ai/local";
 import type { AiProvider } from "../lib/ai/provider";
@@ -23,14 +24,18 @@ const defaultFile = path.resolve(
   "enrichment-dev.jsonl",
 );
 
-const providers: Record<string, AiProvider> = { local: localProvider };
+/** `local`, or a hosted provider configured from the environment (see README, "AI"). */
+function providerFor(name: string): AiProvider {
+  if (name === "local") return localProvider;
+  return aiSettings({ ...process.env, AI_PROVIDER: name }).provider;
+}
 
 async function main(): Promise<number> {
-  const provider = providers[providerName ?? "local"];
-  if (!provider) {
-    console.error(
-      `Unknown provider "${providerName}". Available here: ${Object.keys(providers).join(", ")}.`,
-    );
+  let provider: AiProvider;
+  try {
+    provider = providerFor(providerName ?? "local");
+  } catch (error) {
+    console.error(`Cannot use provider "${providerName}": ${(error as Error).message}`);
     return 2;
   }
   const targets = files.length ? files : [defaultFile];
