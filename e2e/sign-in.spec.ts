@@ -97,7 +97,12 @@ test.describe("sign-in and role navigation", () => {
     await expect(page.getByRole("heading", { name: "Welcome, Rita" })).toBeVisible();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("heading", { name: "Sign in to Flowgate" })).toBeVisible();
-    await page.waitForLoadState("networkidle");
+    // The session cookie is gone for good (nothing in flight re-issues it).
+    await expect
+      .poll(async () =>
+        (await page.context().cookies()).some((c) => c.name.includes("session-token")),
+      )
+      .toBe(false);
     await page.goto("/requests");
     await expect(page).toHaveURL(/\/sign-in/);
   });

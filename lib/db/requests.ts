@@ -161,36 +161,30 @@ const PERSIST_SQL = `
 WITH upd AS (
   UPDATE requests SET ${STATE_SET},
     submitted_at = COALESCE($20, submitted_at), completed_at = $21, updated_at = $22, version = version + 1,
-    audit_seq = COALESCE($28, audit_seq), audit_hash = COALESCE($29, audit_hash),
-    enrichment = CASE WHEN $30::boolean THEN $31::jsonb ELSE enrichment END,
-    enrichment_error = CASE WHEN $30::boolean THEN $32 ELSE enrichment_error END,
-    confirmed_at = CASE WHEN $33::boolean THEN $34::timestamptz ELSE confirmed_at END,
-    type = $35::"RequestType"
+    audit_seq = COALESCE($26, audit_seq), audit_hash = COALESCE($27, audit_hash),
+    enrichment = CASE WHEN $28::boolean THEN $29::jsonb ELSE enrichment END,
+    enrichment_error = CASE WHEN $28::boolean THEN $30 ELSE enrichment_error END,
+    confirmed_at = CASE WHEN $31::boolean THEN $32::timestamptz ELSE confirmed_at END,
+    type = $33::"RequestType"
   WHERE id = $1::uuid AND version = $2
   RETURNING version
-), closed AS (
-  UPDATE node_visits
-  SET ended_at = $22, outcome = $23,
-      duration_ms = GREATEST(0, (EXTRACT(EPOCH FROM ($22::timestamptz - started_at)) * 1000)::int)
-  WHERE id = $24::uuid AND EXISTS (SELECT 1 FROM upd)
-  RETURNING id
 ), visits AS (
   INSERT INTO node_visits (id, request_id, round, node_id, kind, started_at, ended_at, duration_ms, outcome, error)
   SELECT v.id, $1::uuid, v.round, v.node_id, v.kind, v.started_at, v.ended_at, v.duration_ms, v.outcome, v.error
-  FROM jsonb_to_recordset($25::jsonb) AS v(id uuid, round int, node_id text, kind text, started_at timestamptz,
+  FROM jsonb_to_recordset($23::jsonb) AS v(id uuid, round int, node_id text, kind text, started_at timestamptz,
        ended_at timestamptz, duration_ms int, outcome text, error text)
   WHERE EXISTS (SELECT 1 FROM upd)
   RETURNING id
 ), decided AS (
   INSERT INTO decisions (id, request_id, round, node_id, kind, actor_id, comment, created_at)
   SELECT d.id, $1::uuid, d.round, d.node_id, d.kind::"DecisionKind", d.actor_id, d.comment, $22
-  FROM jsonb_to_recordset($26::jsonb) AS d(id uuid, round int, node_id text, kind text, actor_id uuid, comment text)
+  FROM jsonb_to_recordset($24::jsonb) AS d(id uuid, round int, node_id text, kind text, actor_id uuid, comment text)
   WHERE EXISTS (SELECT 1 FROM upd)
   RETURNING id
-), audited AS (${INSERT_AUDIT_ROWS("$27", "$1::uuid", "WHERE EXISTS (SELECT 1 FROM upd)")})
+), audited AS (${INSERT_AUDIT_ROWS("$25", "$1::uuid", "WHERE EXISTS (SELECT 1 FROM upd)")})
 SELECT (SELECT version FROM upd) AS version,
        (SELECT count(*) FROM audited)::int AS audited,
-       (SELECT count(*) FROM closed)::int + (SELECT count(*) FROM visits)::int + (SELECT count(*) FROM decided)::int AS written`;
+       (SELECT count(*) FROM visits)::int + (SELECT count(*) FROM decided)::int AS written`;
 
 const TERMINAL = new Set<RequestStatus>(["APPROVED", "REJECTED", "CANCELLED"]);
 
@@ -254,8 +248,6 @@ export async function persistTransition(
       submitted ? now : null,
       TERMINAL.has(state.status) ? now : null,
       now,
-      transition.closedVisit?.outcome ?? null,
-      transition.closedVisit?.id ?? null,
       JSON.stringify(visits),
       JSON.stringify(decisions),
       JSON.stringify(audit),

@@ -41,7 +41,6 @@ describe("submit", () => {
     expect(t.visits.map((v) => [v.nodeId, v.outcome])).toEqual([
       ["enrich", "passed"],
       ["route", "passed"],
-      ["manager", null],
     ]);
     expect(t.effects).toContainEqual(
       expect.objectContaining({ type: "notify_step", role: "MANAGER", departmentId: ENG }),
@@ -120,7 +119,11 @@ describe("decisions", () => {
     ] as const) {
       const t = step(procurement, state, { type: "APPROVE" }, approver);
       expect(t.state.step?.role).toBe(next);
-      expect(t.closedVisit).toMatchObject({ outcome: "approved" });
+      expect(t.visits[0]).toMatchObject({
+        id: state.step?.visitId,
+        kind: "approval",
+        outcome: "approved",
+      });
       expect(t.decision).toMatchObject({
         kind: "APPROVE",
         actorId: (approver as { id: string }).id,
@@ -212,7 +215,7 @@ describe("quorum", () => {
     const first = step(procurement, withQuorum(2), { type: "APPROVE" }, actors.managerEng);
     expect(first.state.status).toBe("IN_REVIEW");
     expect(first.state.step?.approvals).toEqual(["u-manager-eng"]);
-    expect(first.closedVisit).toBeNull();
+    expect(first.visits).toEqual([]); // the step stays open, not yet in the run log
     expect(refused(attempt(first.state, { type: "APPROVE" }, actors.managerEng)).code).toBe(
       "ALREADY_DECIDED",
     );
@@ -310,7 +313,9 @@ describe("cancel and terminal states", () => {
       actors.requester,
     );
     expect(t.state.status).toBe("CANCELLED");
-    expect(t.closedVisit).toMatchObject({ outcome: "cancelled" });
+    expect(t.visits).toEqual([
+      expect.objectContaining({ nodeId: "manager", kind: "approval", outcome: "cancelled" }),
+    ]);
     expect(refused(attempt(inReview(), { type: "CANCEL" }, actors.managerEng)).code).toBe(
       "NOT_REQUESTER",
     );

@@ -87,10 +87,11 @@ export interface Decision {
 export interface Transition {
   state: RequestState;
   audit: AuditEntry[];
-  /** Visits opened (and possibly closed) by this event, in order. */
+  /**
+   * Node visits finished by this event, in order, each written once to the run log. The waiting
+   * step's visit is not among them until it is decided: the request row describes it meanwhile.
+   */
   visits: NodeVisit[];
-  /** The waiting step's visit this event closed. */
-  closedVisit: { id: string; endedAt: Date; outcome: string } | null;
   decision: Decision | null;
   effects: Effect[];
 }
@@ -243,13 +244,10 @@ function submit(
 function cancel(input: TransitionInput, reason: string | undefined): Transition {
   const { state, now } = input;
   const actorId = requireRequester(input);
-  const closedVisit = state.step
-    ? { id: state.step.visitId, endedAt: now, outcome: "cancelled" }
-    : null;
   const next: RequestState = { ...state, status: "CANCELLED", step: null };
   return {
     ...empty(next),
-    closedVisit,
+    visits: state.step ? [closeStep(state.step, now, "cancelled")] : [],
     audit: [
       {
         action: "CANCELLED",
@@ -321,9 +319,9 @@ function approve(
   if (!quorumMet) {
     return { ...empty({ ...state, step: { ...step, approvals } }), audit: [entry], decision };
   }
-  const closedVisit = { id: step.visitId, endedAt: now, outcome: "approved" };
+  const closed = closeStep(step, now, "approved");
   const run = runAfterDecision(runInput(input, state), step.nodeId, "approved");
-  return settle(input, state, run, [entry], closedVisit, decision, actorId);
+  return settle(input, state, run, [entry], closed, decision, actorId);
 }
 
 function reject(input: TransitionInput, reasonText: string): Transition {
@@ -344,13 +342,13 @@ function reject(input: TransitionInput, reasonText: string): Transition {
     toStatus: state.status,
     data: { nodeId: step.nodeId, role: step.role, reason },
   };
-  const closedVisit = { id: step.visitId, endedAt: now, outcome: "rejected" };
+  const closed = closeStep(step, now, "rejected");
   const run = runAfterDecision(
     runInput(input, state),
     step.nodeId,
     "rejected" satisfies StepOutcome,
   );
-  return settle(input, state, run, [entry], closedVisit, decision, actorId);
+  return settle(input, state, run, [entry], closed, decision, actorId);
 }
 
 function requestChanges(input: TransitionInput, commentText: string): Transition {
@@ -359,7 +357,7 @@ function requestChanges(input: TransitionInput, commentText: string): Transition
   const comment = requireReason(commentText, "A comment saying what to change");
   return {
     ...empty({ ...state, status: "CHANGES_REQUESTED", step: null }),
-    closedVisit: { id: step.visitId, endedAt: now, outcome: "changes_requested" },
+    visits: [closeStep(step, now, "changes_requested")],
     decision: {
       kind: "REQUEST_CHANGES",
       nodeId: step.nodeId,
@@ -439,8 +437,21 @@ function escalate(
 
 // ─── shared ──────────────────────────────────────────────────────────────────────────────────────
 
+/** The run-log visit of a waiting step, finished now with `outcome`. */
+function closeStep(step: ActiveStep, now: Date, outcome: string): NodeVisit {
+  return {
+    id: step.visitId,
+    nodeId: step.nodeId,
+    kind: "approval",
+    startedAt: step.startedAt,
+    endedAt: now,
+    outcome,
+    error: null,
+  };
+}
+
 function empty(state: RequestState): Transition {
-  return { state, audit: [], visits: [], closedVisit: null, decision: null, effects: [] };
+  return { state, audit: [], visits: [], decision: null, effects: [] };
 }
 
 function runInput(input: TransitionInput, state: RequestState) {
@@ -478,7 +489,7 @@ function settle(
   base: RequestState,
   run: RunResult,
   audit: AuditEntry[],
-  closedVisit: Transition["closedVisit"],
+  closed: NodeVisit | null,
   decision: Decision | null,
   onBehalfOf: string,
 ): Transition {
@@ -555,7 +566,16 @@ function settle(
     });
   }
   status = next.status;
-  return { state: next, audit, visits: run.log, closedVisit, decision, effects };
+  // The run stops either at an end (all its visits finished) or at a new waiting step (its visit
+  // open until decided, so not written yet).
+  const finished = run.log.filter((visit) => visit.endedAt !== null);
+  return {
+    state: next,
+    audit,
+    visits: closed ? [closed, ...finished] : finished,
+    decision,
+    effects,
+  };
 }
 
 export function toJson(value: unknown): JsonValue {

@@ -29,9 +29,12 @@ const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 20_000);
 const OVERDUE = Number(process.env.BENCH_OVERDUE ?? 100_000);
 const TOTAL_REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1_000_000);
 const WORKERS = 32;
-// The app's default DATABASE_POOL_SIZE. 32 backends on 2 cores mostly trade context switches:
-// measured 1,970/s with a pool of 20, ~2,300/s with 8-12, 1,910/s with 4.
-const POOL = Number(process.env.BENCH_POOL ?? 10);
+// 32 callers share a small pool: on 2 cores more PostgreSQL backends mostly trade context
+// switches. Measured here (decisions/s): pool 20 → 1,970; 10 → 1,860; 8 → 2,060; 6 → 2,050–2,380;
+// 4 → 1,910. Set DATABASE_POOL_SIZE the same way in production: about 2–3 × the database's cores.
+const POOL = Number(process.env.BENCH_POOL ?? 6);
+// Runs on these shared machines vary by ±15%: time several rounds and report the median.
+const DECISION_ROUNDS = Number(process.env.BENCH_DECISION_ROUNDS ?? 3);
 const DEPARTMENTS = 10;
 
 const figures: Record<string, number | string> = {};
@@ -134,33 +137,40 @@ async function benchDecisions(db: PrismaClient, company: Company) {
   say(
     `\n1. Decisions through decideStep, ${WORKERS} workers sharing a pool of ${POOL} connections`,
   );
+  const perRound = Math.ceil(DECISIONS / DECISION_ROUNDS);
   let started = performance.now();
-  const waiting = await createWaiting(db, company, DECISIONS);
+  const waiting = await createWaiting(db, company, perRound * DECISION_ROUNDS);
   const setupSeconds = (performance.now() - started) / 1000;
   say(
-    `   set-up: ${DECISIONS} drafts created and submitted in ${setupSeconds.toFixed(1)} s (${Math.round(DECISIONS / setupSeconds)} requests/s, 2 transitions each)`,
+    `   set-up: ${waiting.length} drafts created and submitted in ${setupSeconds.toFixed(1)} s (${Math.round(waiting.length / setupSeconds)} requests/s, 2 transitions each)`,
   );
 
-  await settle(db);
+  const rates: number[] = [];
   const latencies: number[] = [];
-  const profiler = await startProfiler();
-  started = performance.now();
-  await pool(waiting, WORKERS, async ({ id, approver }) => {
-    const t0 = performance.now();
-    await decideStep(db, approver, id, { decision: "approve" });
-    latencies.push(performance.now() - t0);
-  });
-  const seconds = (performance.now() - started) / 1000;
-  await profiler?.stop();
+  for (let round = 0; round < DECISION_ROUNDS; round++) {
+    const batch = waiting.slice(round * perRound, (round + 1) * perRound);
+    await settle(db);
+    const profiler = round === 0 ? await startProfiler() : null;
+    started = performance.now();
+    await pool(batch, WORKERS, async ({ id, approver }) => {
+      const t0 = performance.now();
+      await decideStep(db, approver, id, { decision: "approve" });
+      latencies.push(performance.now() - t0);
+    });
+    const seconds = (performance.now() - started) / 1000;
+    await profiler?.stop();
+    rates.push(Math.round(batch.length / seconds));
+    say(
+      `   round ${round + 1}: ${batch.length} decisions in ${seconds.toFixed(2)} s = ${rates.at(-1)} decisions/s`,
+    );
+  }
   latencies.sort((a, b) => a - b);
-  const rate = Math.round(waiting.length / seconds);
-  figures.decisionsPerSecond = rate;
+  const median = [...rates].sort((a, b) => a - b)[Math.floor(rates.length / 2)] as number;
+  figures.decisionsPerSecond = median;
+  figures.decisionRounds = rates.join("/");
   figures.decisionP95Ms = Number(percentile(latencies, 95).toFixed(2));
   say(
-    `   ${waiting.length} decisions in ${seconds.toFixed(2)} s = ${rate} decisions/s (target ≥ 2,000)`,
-  );
-  say(
-    `   latency p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, p99 ${ms(percentile(latencies, 99))}`,
+    `   median ${median} decisions/s (target ≥ 2,000); latency p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, p99 ${ms(percentile(latencies, 99))}`,
   );
 }
 
