@@ -15,7 +15,8 @@ import type { AiProvider } from "../lib/ai/provider";
 const args = process.argv.slice(2);
 const providerName = args.includes("--provider") ? args[args.indexOf("--provider") + 1] : "local";
 const files = args.filter((arg, i) => !arg.startsWith("--") && args[i - 1] !== "--provider");
-const defaultFile = path.resolve(
+// The shared, labelled set when it sits beside the repo; otherwise the copy in tests/fixtures.
+const sharedFile = path.resolve(
   import.meta.dirname,
   "..",
   "..",
@@ -23,6 +24,9 @@ const defaultFile = path.resolve(
   "eval",
   "enrichment-dev.jsonl",
 );
+const defaultFile = existsSync(sharedFile)
+  ? sharedFile
+  : path.resolve(import.meta.dirname, "..", "tests", "fixtures", "enrichment-dev.jsonl");
 
 /** `local`, or a hosted provider configured from the environment (see README, "AI"). */
 function providerFor(name: string): AiProvider {

@@ -117,7 +117,8 @@ describe("safety warnings", () => {
 
 describe("evidence", () => {
   it("points every extracted field at the exact text it came from (labelled set)", () => {
-    const file = path.resolve(import.meta.dirname, "../../../../shared/eval/enrichment-dev.jsonl");
+    // A copy of ../shared/eval/enrichment-dev.jsonl kept in the repo, so the suite needs nothing beside it.
+    const file = path.resolve(import.meta.dirname, "../../../tests/fixtures/enrichment-dev.jsonl");
     const texts = readFileSync(file, "utf8")
       .trim()
       .split("\n")
