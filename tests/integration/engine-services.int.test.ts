@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadRequest } from "@/lib/db/requests";
 import { DEFAULT_WORKFLOWS } from "@/lib/engine";
 import { AppError } from "@/lib/errors";
@@ -11,17 +11,9 @@ import { resubmitRequest } from "@/lib/services/resubmit-request";
 import { submitRequest } from "@/lib/services/submit-request";
 import { updateDraft } from "@/lib/services/update-draft";
 import { verifyAllAuditTrails, verifyRequestAuditTrail } from "@/lib/services/verify-audit-trail";
-import { createTestDatabase, type TestDatabase } from "./database";
-import { createUserAs, createWorld, type World } from "./world";
+import { createUserAs, useWorld } from "./world";
 
-let t: TestDatabase;
-let w: World;
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  w = await createWorld(t.db);
-});
-afterAll(() => t.drop());
+const ctx = useWorld();
 
 const chairs = {
   type: "PROCUREMENT" as const,
@@ -30,9 +22,9 @@ const chairs = {
   fields: { amount: 14_280, currency: "EUR" },
 };
 
-async function submitted(actor: ServiceActor = w.requester, input = chairs) {
-  const draft = await createDraft(t.db, actor, input);
-  await submitRequest(t.db, actor, draft.id);
+async function submitted(actor: ServiceActor = ctx.w.requester, input = chairs) {
+  const draft = await createDraft(ctx.t.db, actor, input);
+  await submitRequest(ctx.t.db, actor, draft.id);
   return draft.id;
 }
 
@@ -48,10 +40,10 @@ async function expectRefused(promise: Promise<unknown>, code: string) {
 
 async function snapshot(id: string) {
   const [request, audit, visits, decisions] = await Promise.all([
-    t.db.request.findUniqueOrThrow({ where: { id } }),
-    t.db.auditEvent.count({ where: { requestId: id } }),
-    t.db.nodeVisit.count({ where: { requestId: id } }),
-    t.db.decision.count({ where: { requestId: id } }),
+    ctx.t.db.request.findUniqueOrThrow({ where: { id } }),
+    ctx.t.db.auditEvent.count({ where: { requestId: id } }),
+    ctx.t.db.nodeVisit.count({ where: { requestId: id } }),
+    ctx.t.db.decision.count({ where: { requestId: id } }),
   ]);
   return { request, audit, visits, decisions };
 }
@@ -59,10 +51,10 @@ async function snapshot(id: string) {
 describe("the PROCUREMENT journey through the services", () => {
   it("EUR 14,280 goes MANAGER → FINANCE → DIRECTOR and ends APPROVED with a verified audit trail", async () => {
     const id = await submitted();
-    for (const approver of [w.managerEng, w.finance, w.director]) {
-      await decideStep(t.db, approver, id, { decision: "approve" });
+    for (const approver of [ctx.w.managerEng, ctx.w.finance, ctx.w.director]) {
+      await decideStep(ctx.t.db, approver, id, { decision: "approve" });
     }
-    const request = await t.db.request.findUniqueOrThrow({ where: { id } });
+    const request = await ctx.t.db.request.findUniqueOrThrow({ where: { id } });
     expect(request).toMatchObject({
       status: "APPROVED",
       stepRole: null,
@@ -71,7 +63,7 @@ describe("the PROCUREMENT journey through the services", () => {
     expect(request.submittedAt).not.toBeNull();
     expect(request.completedAt).not.toBeNull();
 
-    const audit = await t.db.auditEvent.findMany({
+    const audit = await ctx.t.db.auditEvent.findMany({
       where: { requestId: id },
       orderBy: { seq: "asc" },
     });
@@ -89,9 +81,9 @@ describe("the PROCUREMENT journey through the services", () => {
     expect(audit.at(-1)).toMatchObject({ actorType: "SYSTEM", toStatus: "APPROVED" });
     // The chain head kept on the request is the last event.
     expect(request).toMatchObject({ auditSeq: 9, auditHash: audit.at(-1)?.hash });
-    expect(await verifyRequestAuditTrail(t.db, id)).toMatchObject({ ok: true, events: 9 });
+    expect(await verifyRequestAuditTrail(ctx.t.db, id)).toMatchObject({ ok: true, events: 9 });
 
-    const visits = await t.db.nodeVisit.findMany({
+    const visits = await ctx.t.db.nodeVisit.findMany({
       where: { requestId: id },
       orderBy: { startedAt: "asc" },
     });
@@ -104,97 +96,106 @@ describe("the PROCUREMENT journey through the services", () => {
       ]),
     );
     expect(visits.every((v) => v.endedAt !== null && v.durationMs !== null)).toBe(true);
-    expect(await t.db.decision.count({ where: { requestId: id, kind: "APPROVE" } })).toBe(3);
+    expect(await ctx.t.db.decision.count({ where: { requestId: id, kind: "APPROVE" } })).toBe(3);
   });
 
   it("EUR 10,000 exactly needs only the MANAGER", async () => {
-    const id = await submitted(w.requester, {
+    const id = await submitted(ctx.w.requester, {
       ...chairs,
       fields: { amount: 10_000, currency: "EUR" },
     });
-    await decideStep(t.db, w.managerEng, id, { decision: "approve" });
-    expect((await t.db.request.findUniqueOrThrow({ where: { id } })).status).toBe("APPROVED");
+    await decideStep(ctx.t.db, ctx.w.managerEng, id, { decision: "approve" });
+    expect((await ctx.t.db.request.findUniqueOrThrow({ where: { id } })).status).toBe("APPROVED");
   });
 });
 
 describe("refusals change nothing, audit trail included", () => {
   it.each([
-    ["the wrong role", () => w.finance, { decision: "approve" }, "WRONG_ROLE"],
+    ["the wrong role", () => ctx.w.finance, { decision: "approve" }, "WRONG_ROLE"],
     [
       "a manager of another department",
-      () => w.managerOps,
+      () => ctx.w.managerOps,
       { decision: "approve" },
       "OUT_OF_SCOPE",
     ],
     [
       "a reject without reason",
-      () => w.managerEng,
+      () => ctx.w.managerEng,
       { decision: "reject", reason: " " },
       "REASON_REQUIRED",
     ],
     [
       "request changes without comment",
-      () => w.managerEng,
+      () => ctx.w.managerEng,
       { decision: "request_changes", comment: "" },
       "REASON_REQUIRED",
     ],
     [
       "an escalation without reason",
-      () => w.managerEng,
+      () => ctx.w.managerEng,
       { decision: "escalate", reason: "" },
       "REASON_REQUIRED",
     ],
     [
       "a stale version",
-      () => w.managerEng,
+      () => ctx.w.managerEng,
       { decision: "approve", version: 1 },
       "VERSION_CONFLICT",
     ],
-    ["an unknown decision", () => w.managerEng, { decision: "maybe" }, "VALIDATION_FAILED"],
+    ["an unknown decision", () => ctx.w.managerEng, { decision: "maybe" }, "VALIDATION_FAILED"],
   ])("%s", async (_label, actor, input, code) => {
     const id = await submitted();
     const before = await snapshot(id);
-    const error = await expectRefused(decideStep(t.db, actor(), id, input), code);
+    const error = await expectRefused(decideStep(ctx.t.db, actor(), id, input), code);
     expect(error.status).toBeGreaterThanOrEqual(400);
     expect(await snapshot(id)).toEqual(before);
   });
 
   it("a decision on one's own request", async () => {
-    const id = await submitted(w.managerEng);
-    const other = await createUserAs(t.db, "manager2.eng@w.test", ["MANAGER"], w.eng);
+    const id = await submitted(ctx.w.managerEng);
+    const other = await createUserAs(ctx.t.db, "manager2.eng@w.test", ["MANAGER"], ctx.w.eng);
     const before = await snapshot(id);
-    await expectRefused(decideStep(t.db, w.managerEng, id, { decision: "approve" }), "OWN_REQUEST");
+    await expectRefused(
+      decideStep(ctx.t.db, ctx.w.managerEng, id, { decision: "approve" }),
+      "OWN_REQUEST",
+    );
     expect(await snapshot(id)).toEqual(before);
-    await decideStep(t.db, other, id, { decision: "approve" });
+    await decideStep(ctx.t.db, other, id, { decision: "approve" });
   });
 
   it("a decision in the wrong state, and anything on a closed request", async () => {
-    const draft = await createDraft(t.db, w.requester, chairs);
+    const draft = await createDraft(ctx.t.db, ctx.w.requester, chairs);
     await expectRefused(
-      decideStep(t.db, w.managerEng, draft.id, { decision: "approve" }),
+      decideStep(ctx.t.db, ctx.w.managerEng, draft.id, { decision: "approve" }),
       "INVALID_STATE",
     );
     const id = await submitted();
-    await decideStep(t.db, w.managerEng, id, { decision: "reject", reason: "Not this quarter" });
+    await decideStep(ctx.t.db, ctx.w.managerEng, id, {
+      decision: "reject",
+      reason: "Not this quarter",
+    });
     const before = await snapshot(id);
-    await expectRefused(decideStep(t.db, w.finance, id, { decision: "approve" }), "TERMINAL_STATE");
-    await expectRefused(cancelRequest(t.db, w.requester, id), "TERMINAL_STATE");
+    await expectRefused(
+      decideStep(ctx.t.db, ctx.w.finance, id, { decision: "approve" }),
+      "TERMINAL_STATE",
+    );
+    await expectRefused(cancelRequest(ctx.t.db, ctx.w.requester, id), "TERMINAL_STATE");
     expect(await snapshot(id)).toEqual(before);
   });
 
   it("fields cannot change after submission, except through changes requested", async () => {
     const id = await submitted();
     await expectRefused(
-      updateDraft(t.db, w.requester, id, { fields: { amount: 100, currency: "EUR" } }),
+      updateDraft(ctx.t.db, ctx.w.requester, id, { fields: { amount: 100, currency: "EUR" } }),
       "FIELDS_LOCKED",
     );
-    await decideStep(t.db, w.managerEng, id, {
+    await decideStep(ctx.t.db, ctx.w.managerEng, id, {
       decision: "request_changes",
       comment: "Get a second quote",
     });
-    await updateDraft(t.db, w.requester, id, { fields: { amount: 900, currency: "EUR" } });
-    await resubmitRequest(t.db, w.requester, id);
-    const request = await loadRequest(t.db, id);
+    await updateDraft(ctx.t.db, ctx.w.requester, id, { fields: { amount: 900, currency: "EUR" } });
+    await resubmitRequest(ctx.t.db, ctx.w.requester, id);
+    const request = await loadRequest(ctx.t.db, id);
     expect(request?.state).toMatchObject({
       status: "IN_REVIEW",
       round: 2,
@@ -204,33 +205,45 @@ describe("refusals change nothing, audit trail included", () => {
   });
 
   it("someone else's draft cannot be edited, submitted or cancelled", async () => {
-    const draft = await createDraft(t.db, w.requester, chairs);
-    await expectRefused(updateDraft(t.db, w.managerEng, draft.id, { fields: {} }), "NOT_REQUESTER");
-    await expectRefused(submitRequest(t.db, w.managerEng, draft.id), "NOT_REQUESTER");
-    await expectRefused(cancelRequest(t.db, w.finance, draft.id), "NOT_REQUESTER");
+    const draft = await createDraft(ctx.t.db, ctx.w.requester, chairs);
+    await expectRefused(
+      updateDraft(ctx.t.db, ctx.w.managerEng, draft.id, { fields: {} }),
+      "NOT_REQUESTER",
+    );
+    await expectRefused(submitRequest(ctx.t.db, ctx.w.managerEng, draft.id), "NOT_REQUESTER");
+    await expectRefused(cancelRequest(ctx.t.db, ctx.w.finance, draft.id), "NOT_REQUESTER");
   });
 
   it("submission without the type's required fields names them", async () => {
-    const draft = await createDraft(t.db, w.requester, { ...chairs, fields: { amount: 50 } });
-    const error = await expectRefused(submitRequest(t.db, w.requester, draft.id), "MISSING_FIELDS");
+    const draft = await createDraft(ctx.t.db, ctx.w.requester, {
+      ...chairs,
+      fields: { amount: 50 },
+    });
+    const error = await expectRefused(
+      submitRequest(ctx.t.db, ctx.w.requester, draft.id),
+      "MISSING_FIELDS",
+    );
     expect(error.issues).toEqual([{ field: "fields.currency", message: "Fill in: currency." }]);
   });
 
   it("invalid draft input names the field at fault", async () => {
     const error = await expectRefused(
-      createDraft(t.db, w.requester, { ...chairs, fields: { amount: -3, currency: "EUR" } }),
+      createDraft(ctx.t.db, ctx.w.requester, {
+        ...chairs,
+        fields: { amount: -3, currency: "EUR" },
+      }),
       "VALIDATION_FAILED",
     );
     expect(error.issues.map((i) => i.field)).toEqual(["fields.amount"]);
     await expectRefused(
-      createDraft(t.db, w.requester, { ...chairs, type: "TRAVEL" }),
+      createDraft(ctx.t.db, ctx.w.requester, { ...chairs, type: "TRAVEL" }),
       "VALIDATION_FAILED",
     );
   });
 
   it("an unknown request is NOT_FOUND", async () => {
     await expectRefused(
-      decideStep(t.db, w.managerEng, crypto.randomUUID(), { decision: "approve" }),
+      decideStep(ctx.t.db, ctx.w.managerEng, crypto.randomUUID(), { decision: "approve" }),
       "NOT_FOUND",
     );
   });
@@ -241,11 +254,11 @@ describe("concurrency", () => {
     const id = await submitted();
     const managers = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        createUserAs(t.db, `m${i}.eng@w.test`, ["MANAGER"], w.eng),
+        createUserAs(ctx.t.db, `m${i}.eng@w.test`, ["MANAGER"], ctx.w.eng),
       ),
     );
     const results = await Promise.allSettled(
-      managers.map((m) => decideStep(t.db, m, id, { decision: "approve" })),
+      managers.map((m) => decideStep(ctx.t.db, m, id, { decision: "approve" })),
     );
     const won = results.filter((r) => r.status === "fulfilled");
     expect(won).toHaveLength(1);
@@ -253,52 +266,54 @@ describe("concurrency", () => {
       if (r.status === "rejected")
         expect(["VERSION_CONFLICT", "WRONG_ROLE"]).toContain((r.reason as AppError).code);
     }
-    expect(await t.db.auditEvent.count({ where: { requestId: id, action: "APPROVED" } })).toBe(1);
-    expect(await t.db.decision.count({ where: { requestId: id } })).toBe(1);
-    const request = await t.db.request.findUniqueOrThrow({ where: { id } });
+    expect(await ctx.t.db.auditEvent.count({ where: { requestId: id, action: "APPROVED" } })).toBe(
+      1,
+    );
+    expect(await ctx.t.db.decision.count({ where: { requestId: id } })).toBe(1);
+    const request = await ctx.t.db.request.findUniqueOrThrow({ where: { id } });
     expect(request).toMatchObject({ status: "IN_REVIEW", stepRole: "FINANCE" });
-    expect(await verifyRequestAuditTrail(t.db, id)).toMatchObject({ ok: true });
+    expect(await verifyRequestAuditTrail(ctx.t.db, id)).toMatchObject({ ok: true });
   });
 });
 
 describe("workflow versions", () => {
   it("a running request keeps its version when a new one is published; new ones use the new one", async () => {
-    const running = await submitted(w.requester, {
+    const running = await submitted(ctx.w.requester, {
       ...chairs,
       fields: { amount: 8_000, currency: "EUR" },
     });
-    const v1 = (await t.db.request.findUniqueOrThrow({ where: { id: running } })).workflowId;
+    const v1 = (await ctx.t.db.request.findUniqueOrThrow({ where: { id: running } })).workflowId;
 
     const stricter = structuredClone(DEFAULT_WORKFLOWS.PROCUREMENT);
     stricter.edges = stricter.edges.map((e) =>
       e.when === "amount > 10000" ? { ...e, when: "amount > 5000" } : e,
     );
-    const v2 = await publishWorkflow(t.db, stricter);
+    const v2 = await publishWorkflow(ctx.t.db, stricter);
     expect(v2.version).toBe(2);
 
-    await decideStep(t.db, w.managerEng, running, { decision: "approve" });
-    expect((await t.db.request.findUniqueOrThrow({ where: { id: running } })).status).toBe(
+    await decideStep(ctx.t.db, ctx.w.managerEng, running, { decision: "approve" });
+    expect((await ctx.t.db.request.findUniqueOrThrow({ where: { id: running } })).status).toBe(
       "APPROVED",
     );
 
-    const fresh = await submitted(w.requester, {
+    const fresh = await submitted(ctx.w.requester, {
       ...chairs,
       fields: { amount: 8_000, currency: "EUR" },
     });
-    const request = await t.db.request.findUniqueOrThrow({ where: { id: fresh } });
+    const request = await ctx.t.db.request.findUniqueOrThrow({ where: { id: fresh } });
     expect(request.workflowId).toBe(v2.id);
     expect(request.workflowId).not.toBe(v1);
-    await decideStep(t.db, w.managerEng, fresh, { decision: "approve" });
-    expect((await t.db.request.findUniqueOrThrow({ where: { id: fresh } })).stepRole).toBe(
+    await decideStep(ctx.t.db, ctx.w.managerEng, fresh, { decision: "approve" });
+    expect((await ctx.t.db.request.findUniqueOrThrow({ where: { id: fresh } })).stepRole).toBe(
       "FINANCE",
     );
   });
 
   it("an invalid definition is refused with every problem, node by node, and nothing is saved", async () => {
-    const before = await t.db.workflowDefinition.count();
+    const before = await ctx.t.db.workflowDefinition.count();
     const broken = structuredClone(DEFAULT_WORKFLOWS.LEAVE);
     broken.edges.push({ from: "hr", to: "nowhere" }, { from: "route", to: "hr", when: "days >" });
-    const error = await expectRefused(publishWorkflow(t.db, broken), "INVALID_WORKFLOW");
+    const error = await expectRefused(publishWorkflow(ctx.t.db, broken), "INVALID_WORKFLOW");
     expect(error.issues).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -315,7 +330,7 @@ describe("workflow versions", () => {
         }),
       ]),
     );
-    expect(await t.db.workflowDefinition.count()).toBe(before);
+    expect(await ctx.t.db.workflowDefinition.count()).toBe(before);
   });
 });
 
@@ -323,47 +338,47 @@ describe("the audit trail", () => {
   it("is append-only in the database itself", async () => {
     const id = await submitted();
     await expect(
-      t.db.$executeRawUnsafe(
+      ctx.t.db.$executeRawUnsafe(
         `UPDATE audit_events SET action = 'FORGED' WHERE request_id = $1::uuid`,
         id,
       ),
     ).rejects.toThrow(/append-only/);
     await expect(
-      t.db.$executeRawUnsafe(`DELETE FROM audit_events WHERE request_id = $1::uuid`, id),
+      ctx.t.db.$executeRawUnsafe(`DELETE FROM audit_events WHERE request_id = $1::uuid`, id),
     ).rejects.toThrow(/append-only/);
-    await expect(t.db.$executeRawUnsafe(`TRUNCATE audit_events CASCADE`)).rejects.toThrow(
+    await expect(ctx.t.db.$executeRawUnsafe(`TRUNCATE audit_events CASCADE`)).rejects.toThrow(
       /append-only/,
     );
-    expect(await t.db.auditEvent.count({ where: { requestId: id } })).toBe(3);
+    expect(await ctx.t.db.auditEvent.count({ where: { requestId: id } })).toBe(3);
   });
 
   it("keeps its requests: a request can never be deleted, so no event loses its request", async () => {
     const id = await submitted();
-    await expect(t.db.request.delete({ where: { id } })).rejects.toThrow(/never deleted/);
-    await expect(t.db.$executeRawUnsafe("TRUNCATE requests CASCADE")).rejects.toThrow(
+    await expect(ctx.t.db.request.delete({ where: { id } })).rejects.toThrow(/never deleted/);
+    await expect(ctx.t.db.$executeRawUnsafe("TRUNCATE requests CASCADE")).rejects.toThrow(
       /never deleted|append-only/,
     );
-    expect(await t.db.request.count({ where: { id } })).toBe(1);
+    expect(await ctx.t.db.request.count({ where: { id } })).toBe(1);
   });
 
   it("verification reports the first broken link of a tampered trail", async () => {
     const id = await submitted();
-    await decideStep(t.db, w.managerEng, id, { decision: "approve" });
-    expect(await verifyRequestAuditTrail(t.db, id)).toMatchObject({ ok: true, events: 5 });
+    await decideStep(ctx.t.db, ctx.w.managerEng, id, { decision: "approve" });
+    expect(await verifyRequestAuditTrail(ctx.t.db, id)).toMatchObject({ ok: true, events: 5 });
     // Someone with superuser rights switches the trigger off and edits history.
-    await t.db.$transaction([
-      t.db.$executeRawUnsafe(
+    await ctx.t.db.$transaction([
+      ctx.t.db.$executeRawUnsafe(
         `ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_or_delete`,
       ),
-      t.db.$executeRawUnsafe(
+      ctx.t.db.$executeRawUnsafe(
         `UPDATE audit_events SET data = data || '{"reason":"rewritten"}' WHERE request_id = $1::uuid AND seq = 3`,
         id,
       ),
-      t.db.$executeRawUnsafe(
+      ctx.t.db.$executeRawUnsafe(
         `ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_or_delete`,
       ),
     ]);
-    const verdict = await verifyRequestAuditTrail(t.db, id);
+    const verdict = await verifyRequestAuditTrail(ctx.t.db, id);
     expect(verdict).toMatchObject({ ok: false, brokenAt: { seq: 3 }, reason: "hash mismatch" });
   });
 });
@@ -372,28 +387,28 @@ describe("verifying the whole trail", () => {
   it("finds a cut-off tail, which the chain alone cannot show, and reports every broken request", async () => {
     const intact = await submitted();
     const cut = await submitted();
-    await decideStep(t.db, w.managerEng, cut, { decision: "approve" });
-    await t.db.$transaction([
-      t.db.$executeRawUnsafe(
+    await decideStep(ctx.t.db, ctx.w.managerEng, cut, { decision: "approve" });
+    await ctx.t.db.$transaction([
+      ctx.t.db.$executeRawUnsafe(
         `ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_or_delete`,
       ),
-      t.db.$executeRawUnsafe(
+      ctx.t.db.$executeRawUnsafe(
         `DELETE FROM audit_events WHERE request_id = $1::uuid AND seq >= 4`,
         cut,
       ),
-      t.db.$executeRawUnsafe(
+      ctx.t.db.$executeRawUnsafe(
         `ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_or_delete`,
       ),
     ]);
-    expect(await verifyRequestAuditTrail(t.db, cut)).toMatchObject({
+    expect(await verifyRequestAuditTrail(ctx.t.db, cut)).toMatchObject({
       ok: false,
       brokenAt: { seq: 4 },
       reason: "chain ends before the recorded head",
     });
-    expect(await verifyRequestAuditTrail(t.db, intact)).toMatchObject({ ok: true });
+    expect(await verifyRequestAuditTrail(ctx.t.db, intact)).toMatchObject({ ok: true });
 
-    const report = await verifyAllAuditTrails(t.db, { batchSize: 7 });
-    expect(report.requests).toBe(await t.db.request.count());
+    const report = await verifyAllAuditTrails(ctx.t.db, { batchSize: 7 });
+    expect(report.requests).toBe(await ctx.t.db.request.count());
     expect(report.broken).toContainEqual({
       requestId: cut,
       seq: 4,
@@ -406,17 +421,17 @@ describe("verifying the whole trail", () => {
 describe("cancel", () => {
   it("closes the open step and records who withdrew it", async () => {
     const id = await submitted();
-    await cancelRequest(t.db, w.requester, id, { reason: "Bought elsewhere" });
-    const request = await t.db.request.findUniqueOrThrow({ where: { id } });
+    await cancelRequest(ctx.t.db, ctx.w.requester, id, { reason: "Bought elsewhere" });
+    const request = await ctx.t.db.request.findUniqueOrThrow({ where: { id } });
     expect(request).toMatchObject({ status: "CANCELLED", stepRole: null });
-    const visit = await t.db.nodeVisit.findFirstOrThrow({
+    const visit = await ctx.t.db.nodeVisit.findFirstOrThrow({
       where: { requestId: id, nodeId: "manager" },
     });
     expect(visit.outcome).toBe("cancelled");
-    const last = await t.db.auditEvent.findFirstOrThrow({
+    const last = await ctx.t.db.auditEvent.findFirstOrThrow({
       where: { requestId: id },
       orderBy: { seq: "desc" },
     });
-    expect(last).toMatchObject({ action: "CANCELLED", actorId: w.requester.id });
+    expect(last).toMatchObject({ action: "CANCELLED", actorId: ctx.w.requester.id });
   });
 });

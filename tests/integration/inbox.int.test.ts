@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { inboxPage } from "@/lib/db/inbox";
 import type { ServiceActor } from "@/lib/services/actor";
 import { createDraft } from "@/lib/services/create-draft";
 import { decideStep } from "@/lib/services/decide-step";
 import { submitRequest } from "@/lib/services/submit-request";
-import { createTestDatabase, type TestDatabase } from "./database";
-import { createUserAs, createWorld, type World } from "./world";
+import { createUserAs, useWorld } from "./world";
 
-let t: TestDatabase;
-let w: World;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  w = await createWorld(t.db);
-});
-afterAll(() => t.drop());
+const ctx = useWorld();
 
 const T0 = new Date("2026-11-02T09:00:00.000Z");
 const asInboxUser = (a: ServiceActor) => ({
@@ -30,27 +23,32 @@ async function submit(
 ) {
   const at = new Date(T0.getTime() + minutes * 60_000);
   const draft = await createDraft(
-    t.db,
+    ctx.t.db,
     actor,
     { type, title: `${type} ${minutes}`, description: "x", fields },
     at,
   );
-  await submitRequest(t.db, actor, draft.id, { now: at });
+  await submitRequest(ctx.t.db, actor, draft.id, { now: at });
   return draft.id;
 }
 
 describe("inbox", () => {
   it("shows only what the user may decide now, soonest due first, page by page", async () => {
-    const opsRequester = await createUserAs(t.db, "ops.requester@w.test", ["REQUESTER"], w.ops);
+    const opsRequester = await createUserAs(
+      ctx.t.db,
+      "ops.requester@w.test",
+      ["REQUESTER"],
+      ctx.w.ops,
+    );
     const engIds = [];
     for (let i = 0; i < 5; i++)
-      engIds.push(await submit(w.requester, { days: 2 }, "LEAVE", 10 - i));
+      engIds.push(await submit(ctx.w.requester, { days: 2 }, "LEAVE", 10 - i));
     const opsId = await submit(opsRequester, { days: 2 }, "LEAVE", 0);
-    const own = await submit(w.managerEng, { days: 1 }, "LEAVE", -5);
-    const support = await submit(w.requester, { severity: 2 }, "SUPPORT", 0);
+    const own = await submit(ctx.w.managerEng, { days: 1 }, "LEAVE", -5);
+    const support = await submit(ctx.w.requester, { severity: 2 }, "SUPPORT", 0);
 
-    const first = await inboxPage(t.db, asInboxUser(w.managerEng), { limit: 3 });
-    const second = await inboxPage(t.db, asInboxUser(w.managerEng), {
+    const first = await inboxPage(ctx.t.db, asInboxUser(ctx.w.managerEng), { limit: 3 });
+    const second = await inboxPage(ctx.t.db, asInboxUser(ctx.w.managerEng), {
       limit: 3,
       cursor: first.nextCursor,
     });
@@ -67,38 +65,43 @@ describe("inbox", () => {
       departmentName: "Engineering",
     });
 
-    expect((await inboxPage(t.db, asInboxUser(w.managerOps))).items.map((i) => i.id)).toEqual([
-      opsId,
-    ]);
-    expect((await inboxPage(t.db, asInboxUser(w.support))).items.map((i) => i.id)).toEqual([
+    expect(
+      (await inboxPage(ctx.t.db, asInboxUser(ctx.w.managerOps))).items.map((i) => i.id),
+    ).toEqual([opsId]);
+    expect((await inboxPage(ctx.t.db, asInboxUser(ctx.w.support))).items.map((i) => i.id)).toEqual([
       support,
     ]);
-    expect((await inboxPage(t.db, asInboxUser(w.finance))).items).toEqual([]);
-    expect((await inboxPage(t.db, asInboxUser(w.requester))).items).toEqual([]);
+    expect((await inboxPage(ctx.t.db, asInboxUser(ctx.w.finance))).items).toEqual([]);
+    expect((await inboxPage(ctx.t.db, asInboxUser(ctx.w.requester))).items).toEqual([]);
   });
 
   it("merges several roles' queues by due time and drops decided steps", async () => {
-    const both = await createUserAs(t.db, "fin.dir@w.test", ["FINANCE", "DIRECTOR"], w.ops);
-    const big = await submit(w.requester, { amount: 20_000, currency: "EUR" }, "PROCUREMENT", 100);
-    const before = (await inboxPage(t.db, asInboxUser(both))).items.map((i) => i.id);
+    const both = await createUserAs(ctx.t.db, "fin.dir@w.test", ["FINANCE", "DIRECTOR"], ctx.w.ops);
+    const big = await submit(
+      ctx.w.requester,
+      { amount: 20_000, currency: "EUR" },
+      "PROCUREMENT",
+      100,
+    );
+    const before = (await inboxPage(ctx.t.db, asInboxUser(both))).items.map((i) => i.id);
     expect(before).not.toContain(big);
     await decideStep(
-      t.db,
-      w.managerEng,
+      ctx.t.db,
+      ctx.w.managerEng,
       big,
       { decision: "approve" },
       new Date(T0.getTime() + 101 * 60_000),
     );
-    const page = await inboxPage(t.db, asInboxUser(both));
+    const page = await inboxPage(ctx.t.db, asInboxUser(both));
     expect(page.items.map((i) => [i.id, i.stepRole])).toEqual([[big, "FINANCE"]]);
     await decideStep(
-      t.db,
+      ctx.t.db,
       both,
       big,
       { decision: "approve" },
       new Date(T0.getTime() + 102 * 60_000),
     );
-    const after = await inboxPage(t.db, asInboxUser(both));
+    const after = await inboxPage(ctx.t.db, asInboxUser(both));
     expect(after.items.map((i) => [i.id, i.stepRole])).toEqual([[big, "DIRECTOR"]]);
   });
 });

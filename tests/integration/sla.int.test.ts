@@ -1,31 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDraft } from "@/lib/services/create-draft";
 import { decideStep } from "@/lib/services/decide-step";
 import { escalateOverdue } from "@/lib/services/escalate-overdue";
 import { submitRequest } from "@/lib/services/submit-request";
 import { verifyRequestAuditTrail } from "@/lib/services/verify-audit-trail";
-import { createTestDatabase, type TestDatabase } from "./database";
-import { createWorld, type World } from "./world";
+import { useWorld } from "./world";
 
-let t: TestDatabase;
-let w: World;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  w = await createWorld(t.db);
-});
-afterAll(() => t.drop());
+const ctx = useWorld();
 
 const HOUR = 3_600_000;
 const T0 = new Date("2026-11-02T09:00:00.000Z");
 
 async function submitAt(at: Date, fields = { amount: 500, currency: "EUR" }) {
   const draft = await createDraft(
-    t.db,
-    w.requester,
+    ctx.t.db,
+    ctx.w.requester,
     { type: "PROCUREMENT", title: "Monitor", description: "A monitor", fields },
     at,
   );
-  await submitRequest(t.db, w.requester, draft.id, { now: at });
+  await submitRequest(ctx.t.db, ctx.w.requester, draft.id, { now: at });
   return draft.id;
 }
 
@@ -39,18 +32,18 @@ describe("the SLA sweep", () => {
     const notYet = await submitAt(new Date(T0.getTime() + 20 * HOUR));
     const sweepAt = new Date(T0.getTime() + 25 * HOUR + 1); // manager SLA is 24 h
 
-    const result = await escalateOverdue(t.db, { now: sweepAt, batchSize: 2 });
+    const result = await escalateOverdue(ctx.t.db, { now: sweepAt, batchSize: 2 });
     expect(result).toMatchObject({ escalated: 3, failed: 0 });
 
     for (const id of overdue) {
-      const request = await t.db.request.findUniqueOrThrow({ where: { id } });
+      const request = await ctx.t.db.request.findUniqueOrThrow({ where: { id } });
       expect(request).toMatchObject({
         status: "ESCALATED",
         stepRole: "DIRECTOR",
         stepDepartmentId: null,
       });
       expect(request.stepDueAt).toEqual(new Date(sweepAt.getTime() + 24 * HOUR));
-      const last = await t.db.auditEvent.findFirstOrThrow({
+      const last = await ctx.t.db.auditEvent.findFirstOrThrow({
         where: { requestId: id },
         orderBy: { seq: "desc" },
       });
@@ -60,23 +53,23 @@ describe("the SLA sweep", () => {
         fromStatus: "IN_REVIEW",
         toStatus: "ESCALATED",
       });
-      expect(await verifyRequestAuditTrail(t.db, id)).toMatchObject({ ok: true });
+      expect(await verifyRequestAuditTrail(ctx.t.db, id)).toMatchObject({ ok: true });
     }
-    expect((await t.db.request.findUniqueOrThrow({ where: { id: notYet } })).status).toBe(
+    expect((await ctx.t.db.request.findUniqueOrThrow({ where: { id: notYet } })).status).toBe(
       "IN_REVIEW",
     );
 
-    expect(await escalateOverdue(t.db, { now: sweepAt })).toMatchObject({ escalated: 0 });
+    expect(await escalateOverdue(ctx.t.db, { now: sweepAt })).toMatchObject({ escalated: 0 });
   });
 
   it("leaves the escalated step to the escalation role, whose decision continues the chain", async () => {
     const id = await submitAt(T0, { amount: 20_000, currency: "EUR" });
-    await escalateOverdue(t.db, { now: new Date(T0.getTime() + 30 * HOUR) });
-    await expect(decideStep(t.db, w.managerEng, id, { decision: "approve" })).rejects.toMatchObject(
-      { code: "WRONG_ROLE" },
-    );
-    await decideStep(t.db, w.director, id, { decision: "approve" });
-    expect(await t.db.request.findUniqueOrThrow({ where: { id } })).toMatchObject({
+    await escalateOverdue(ctx.t.db, { now: new Date(T0.getTime() + 30 * HOUR) });
+    await expect(
+      decideStep(ctx.t.db, ctx.w.managerEng, id, { decision: "approve" }),
+    ).rejects.toMatchObject({ code: "WRONG_ROLE" });
+    await decideStep(ctx.t.db, ctx.w.director, id, { decision: "approve" });
+    expect(await ctx.t.db.request.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: "IN_REVIEW",
       stepRole: "FINANCE",
     });

@@ -1,7 +1,9 @@
 /** A small company for service tests: departments, one user per role, helpers to act as them. */
 import type { PrismaClient, Role } from "@prisma/client";
+import { afterAll, beforeAll } from "vitest";
 import type { ServiceActor } from "@/lib/services/actor";
 import { ensureDefaultWorkflows } from "@/lib/services/seed-workflows";
+import { createTestDatabase, type TestDatabase } from "./database";
 
 export interface World {
   eng: string;
@@ -42,4 +44,18 @@ export async function createWorld(db: PrismaClient): Promise<World> {
     hr: await createUserAs(db, "hr@w.test", ["REQUESTER", "HR"], ops),
     support: await createUserAs(db, "support@w.test", ["REQUESTER", "SUPPORT_L2"], ops),
   };
+}
+
+/**
+ * A fresh database with the company in it, for one test file: registers its own beforeAll and
+ * afterAll. Read `ctx.t` and `ctx.w` inside tests (they are set once beforeAll has run).
+ */
+export function useWorld(): { t: TestDatabase; w: World } {
+  const ctx = {} as { t: TestDatabase; w: World };
+  beforeAll(async () => {
+    ctx.t = await createTestDatabase();
+    ctx.w = await createWorld(ctx.t.db);
+  });
+  afterAll(() => ctx.t.drop());
+  return ctx;
 }
