@@ -11,9 +11,9 @@ import { resubmitRequest } from "@/lib/services/resubmit-request";
 import { submitRequest } from "@/lib/services/submit-request";
 import { updateDraft } from "@/lib/services/update-draft";
 import { verifyAllAuditTrails, verifyRequestAuditTrail } from "@/lib/services/verify-audit-trail";
-import { createUserAs, useWorld } from "./world";
+import { createUserAs, setupWorld } from "./world";
 
-const ctx = useWorld();
+const ctx = setupWorld();
 
 const chairs = {
   type: "PROCUREMENT" as const,

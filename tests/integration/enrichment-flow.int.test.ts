@@ -8,9 +8,9 @@ import { resubmitRequest } from "@/lib/services/resubmit-request";
 import { submitRequest } from "@/lib/services/submit-request";
 import { updateDraft } from "@/lib/services/update-draft";
 import { verifyRequestAuditTrail } from "@/lib/services/verify-audit-trail";
-import { useWorld } from "./world";
+import { setupWorld } from "./world";
 
-const ctx = useWorld();
+const ctx = setupWorld();
 
 const local: AiSettings = {
   provider: localProvider,

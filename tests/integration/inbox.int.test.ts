@@ -4,9 +4,9 @@ import type { ServiceActor } from "@/lib/services/actor";
 import { createDraft } from "@/lib/services/create-draft";
 import { decideStep } from "@/lib/services/decide-step";
 import { submitRequest } from "@/lib/services/submit-request";
-import { createUserAs, useWorld } from "./world";
+import { createUserAs, setupWorld } from "./world";
 
-const ctx = useWorld();
+const ctx = setupWorld();
 
 const T0 = new Date("2026-11-02T09:00:00.000Z");
 const asInboxUser = (a: ServiceActor) => ({

@@ -4,9 +4,9 @@ import { decideStep } from "@/lib/services/decide-step";
 import { escalateOverdue } from "@/lib/services/escalate-overdue";
 import { submitRequest } from "@/lib/services/submit-request";
 import { verifyRequestAuditTrail } from "@/lib/services/verify-audit-trail";
-import { useWorld } from "./world";
+import { setupWorld } from "./world";
 
-const ctx = useWorld();
+const ctx = setupWorld();
 
 const HOUR = 3_600_000;
 const T0 = new Date("2026-11-02T09:00:00.000Z");

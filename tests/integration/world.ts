@@ -50,7 +50,7 @@ export async function createWorld(db: PrismaClient): Promise<World> {
  * A fresh database with the company in it, for one test file: registers its own beforeAll and
  * afterAll. Read `ctx.t` and `ctx.w` inside tests (they are set once beforeAll has run).
  */
-export function useWorld(): { t: TestDatabase; w: World } {
+export function setupWorld(): { t: TestDatabase; w: World } {
   const ctx = {} as { t: TestDatabase; w: World };
   beforeAll(async () => {
     ctx.t = await createTestDatabase();
