@@ -14,9 +14,6 @@ export function NavLinks({ items }: { items: { href: Route; label: string }[] })
           <li key={item.href}>
             <Link
               href={item.href}
-              // No background prefetch: a prefetch answered after sign-out could carry the old
-              // session's rolling cookie back.
-              prefetch={false}
               aria-current={isCurrent(item.href) ? "page" : undefined}
               className="block rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800"
             >

@@ -3,6 +3,7 @@
  * Anything that is not an AppError is unexpected: logged with the request id, answered generically.
  * The engine's refusals (lib/engine/errors.ts) keep their own codes here.
  */
+import type { ZodError } from "zod";
 import type { EngineError, EngineErrorCode } from "@/lib/engine/errors";
 
 export const ERROR_STATUS = {
@@ -69,4 +70,12 @@ export function fromEngineError(error: EngineError): AppError {
       ? [{ field: FIELD_OF[error.code] as string, message: error.message }]
       : [];
   return new AppError(error.code, error.message, issues);
+}
+
+/** The field at fault for each zod issue (dotted path), for problem+json and form errors. */
+export function zodIssues(error: ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.map(String).join(".") || "(root)",
+    message: issue.message,
+  }));
 }

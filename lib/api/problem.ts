@@ -1,6 +1,6 @@
 /** RFC 9457 problem details, the body of every API error. */
 import { ZodError } from "zod";
-import { AppError, type FieldIssue } from "@/lib/errors";
+import { AppError, type FieldIssue, zodIssues } from "@/lib/errors";
 
 export interface Problem {
   type: string;
@@ -23,13 +23,6 @@ const TITLES: Record<number, string> = {
   500: "Internal Server Error",
   503: "Service Unavailable",
 };
-
-export function zodIssues(error: ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.map(String).join(".") || "(root)",
-    message: issue.message,
-  }));
-}
 
 export function problemFor(error: unknown, requestId: string): Problem {
   if (error instanceof AppError) {

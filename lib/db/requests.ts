@@ -182,9 +182,7 @@ WITH upd AS (
   WHERE EXISTS (SELECT 1 FROM upd)
   RETURNING id
 ), audited AS (${INSERT_AUDIT_ROWS("$25", "$1::uuid", "WHERE EXISTS (SELECT 1 FROM upd)")})
-SELECT (SELECT version FROM upd) AS version,
-       (SELECT count(*) FROM audited)::int AS audited,
-       (SELECT count(*) FROM visits)::int + (SELECT count(*) FROM decided)::int AS written`;
+SELECT (SELECT version FROM upd) AS version`;
 
 const TERMINAL = new Set<RequestStatus>(["APPROVED", "REJECTED", "CANCELLED"]);
 

@@ -22,8 +22,18 @@ export interface Health {
 
 const MIGRATION_DIR = /^\d{14}_[\w-]+$/;
 
-/** The migrations this build ships (prisma/migrations, relative to the app's working directory). */
-export async function shippedMigrations() {
+let shipped: Promise<string[]> | undefined;
+
+/**
+ * The migrations this build ships (prisma/migrations, relative to the app's working directory).
+ * They cannot change while the process runs, so the folder is read once, not on every health check.
+ */
+export function shippedMigrations(): Promise<string[]> {
+  shipped ??= readShippedMigrations();
+  return shipped;
+}
+
+async function readShippedMigrations() {
   const entries = await readdir(path.join(process.cwd(), "prisma", "migrations"), {
     withFileTypes: true,
   });

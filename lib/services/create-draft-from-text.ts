@@ -6,11 +6,10 @@
 import { z } from "zod";
 import type { AiSettings } from "@/lib/ai/config";
 import { MAX_TEXT_LENGTH } from "@/lib/ai/schema";
-import { zodIssues } from "@/lib/api/problem";
 import type { Db } from "@/lib/db/client";
 import { insertDraft } from "@/lib/db/requests";
 import type { RequestFields } from "@/lib/engine";
-import { AppError } from "@/lib/errors";
+import { AppError, zodIssues } from "@/lib/errors";
 import type { ServiceActor } from "./actor";
 import { needsConfirmation, suggest } from "./suggest";
 

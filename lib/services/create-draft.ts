@@ -1,10 +1,9 @@
 /** A requester writes a new request; it starts as a DRAFT with a CREATED audit event. */
 import { z } from "zod";
-import { zodIssues } from "@/lib/api/problem";
 import type { Db } from "@/lib/db/client";
 import { insertDraft } from "@/lib/db/requests";
 import { ActionSchema, RequestFieldsSchema, RequestTypeSchema } from "@/lib/engine";
-import { AppError } from "@/lib/errors";
+import { AppError, zodIssues } from "@/lib/errors";
 import type { ServiceActor } from "./actor";
 
 export const DraftInputSchema = z

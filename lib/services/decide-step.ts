@@ -4,11 +4,10 @@
  * segregation of duties; the version guard makes concurrent decisions on one step resolve to one.
  */
 import { z } from "zod";
-import { zodIssues } from "@/lib/api/problem";
 import type { Db } from "@/lib/db/client";
 import type { LoadedRequest } from "@/lib/db/requests";
 import type { EngineEvent } from "@/lib/engine";
-import { AppError } from "@/lib/errors";
+import { AppError, zodIssues } from "@/lib/errors";
 import { engineActor, type ServiceActor } from "./actor";
 import { applyEvent } from "./apply-event";
 

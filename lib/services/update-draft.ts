@@ -3,10 +3,9 @@
  * they save is confirmed: confirmed values always win over the AI's suggestions.
  */
 import { z } from "zod";
-import { zodIssues } from "@/lib/api/problem";
 import type { Db } from "@/lib/db/client";
 import { ActionSchema, RequestFieldsSchema, RequestTypeSchema } from "@/lib/engine";
-import { AppError } from "@/lib/errors";
+import { AppError, zodIssues } from "@/lib/errors";
 import { engineActor, type ServiceActor } from "./actor";
 import { applyEvent } from "./apply-event";
 
