@@ -11,7 +11,10 @@ import { env } from "@/lib/env";
 
 export type Db = PrismaClient;
 
-const pools = new WeakMap<PrismaClient, pg.Pool>();
+// The pool travels on the client under a registry symbol: Next.js bundles this module into several
+// chunks, and a module-local map would not be shared between them (the client is, via globalThis).
+const POOL = Symbol.for("flowgate.db.pool");
+type WithPool = { [POOL]?: pg.Pool };
 
 export interface DbOptions {
   max?: number;
@@ -27,12 +30,12 @@ export function createDb(connectionString: string, options: DbOptions = {}): Pri
   });
   pool.on("error", () => {}); // an idle client's error; the next query reconnects
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
-  pools.set(client, pool);
+  (client as unknown as WithPool)[POOL] = pool;
   return client;
 }
 
 export function poolOf(client: PrismaClient | Prisma.TransactionClient): pg.Pool {
-  const pool = pools.get(client as PrismaClient);
+  const pool = (client as unknown as WithPool)[POOL];
   if (!pool) throw new Error("This Prisma client was not created by createDb()");
   return pool;
 }

@@ -330,3 +330,22 @@ export async function insertDraft(
   if (!row) throw new Error("insert returned no row");
   return row;
 }
+
+/** A requester's own requests, newest first (requests_requester_id_created_at_idx). */
+export function listOwnRequests(db: Db, requesterId: string, limit = 50) {
+  return db.request.findMany({
+    where: { requesterId },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: {
+      id: true,
+      number: true,
+      type: true,
+      title: true,
+      status: true,
+      stepRole: true,
+      stepDueAt: true,
+      createdAt: true,
+    },
+  });
+}
