@@ -1,4 +1,4 @@
-/** Small display helpers shared by the request lists. */
+/** Display helpers shared by the request pages (client-safe). */
 export const requestLabel = (number: number) => `FG-${number}`;
 
 export function formatStatus(status: string): string {
@@ -6,5 +6,59 @@ export function formatStatus(status: string): string {
 }
 
 export function formatDue(due: Date | null): string {
-  return due ? due.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "—";
+  return due ? `${due.toISOString().slice(0, 16).replace("T", " ")} UTC` : "—";
+}
+
+export function formatDateTime(at: Date | string): string {
+  return formatDue(typeof at === "string" ? new Date(at) : at);
+}
+
+export function formatMoney(amount: number, currency: string | undefined): string {
+  if (!currency) return amount.toLocaleString("en");
+  try {
+    return new Intl.NumberFormat("en", { style: "currency", currency }).format(amount);
+  } catch {
+    return `${currency} ${amount.toLocaleString("en")}`;
+  }
+}
+
+export function formatPercent(value: number): string {
+  return `${Math.round(value * 100)}%`;
+}
+
+/** "in 3 h 20 min", "12 min ago": the time to `due` from `now`, for SLA countdowns. */
+export function formatCountdown(due: Date, now: Date): string {
+  const ms = due.getTime() - now.getTime();
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  const days = Math.floor(minutes / 1_440);
+  const hours = Math.floor((minutes % 1_440) / 60);
+  const rest = minutes % 60;
+  const span =
+    days > 0 ? `${days} d ${hours} h` : hours > 0 ? `${hours} h ${rest} min` : `${rest} min`;
+  return ms >= 0 ? `due in ${span}` : `overdue by ${span}`;
+}
+
+export type SlaLevel = "ok" | "soon" | "late";
+
+/** Amber when less than a quarter of the step's time is left, red once it is overdue. */
+export function slaLevel(startedAt: Date | null, due: Date, now: Date): SlaLevel {
+  const left = due.getTime() - now.getTime();
+  if (left <= 0) return "late";
+  const total = startedAt ? due.getTime() - startedAt.getTime() : 24 * 3_600_000;
+  return left < total / 4 ? "soon" : "ok";
+}
+
+/** Fields as people read them: "EUR 14,280.00", "2 days (2026-12-01 → 2026-12-02)", "severity 4". */
+export function describeFields(fields: Record<string, unknown>): string[] {
+  const parts: string[] = [];
+  if (typeof fields.amount === "number") {
+    parts.push(formatMoney(fields.amount, fields.currency as string | undefined));
+  }
+  if (typeof fields.days === "number") {
+    const range =
+      fields.startDate && fields.endDate ? ` (${fields.startDate} → ${fields.endDate})` : "";
+    parts.push(`${fields.days} day${fields.days === 1 ? "" : "s"}${range}`);
+  }
+  if (typeof fields.severity === "number") parts.push(`severity ${fields.severity}`);
+  return parts;
 }

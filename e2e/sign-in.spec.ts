@@ -7,7 +7,7 @@ test.describe("sign-in and role navigation", () => {
   test("a requester sees only their own pages", async ({ page }) => {
     await signInAs(page, USERS.requester);
     await expect(page.getByRole("heading", { name: "Welcome, Rita" })).toBeVisible();
-    expect(await mainNavLinks(page)).toEqual(["Home", "My requests"]);
+    expect(await mainNavLinks(page)).toEqual(["Home", "New request", "My requests"]);
     await page.screenshot({ path: "test-results/screenshots/home-requester.png", fullPage: true });
 
     await page.goto("/admin/users");
@@ -22,7 +22,7 @@ test.describe("sign-in and role navigation", () => {
     const manager = await browser.newPage();
     await signInAs(manager, USERS.managerEng);
     await expect(manager.getByTestId("current-user")).toContainText("Engineering");
-    expect(await mainNavLinks(manager)).toEqual(["Home", "My requests", "Inbox"]);
+    expect(await mainNavLinks(manager)).toEqual(["Home", "New request", "My requests", "Inbox"]);
     await manager
       .getByRole("navigation", { name: "Main" })
       .getByRole("link", { name: "Inbox" })
@@ -32,7 +32,13 @@ test.describe("sign-in and role navigation", () => {
 
     const admin = await browser.newPage();
     await signInAs(admin, USERS.admin);
-    expect(await mainNavLinks(admin)).toEqual(["Home", "My requests", "Users", "System"]);
+    expect(await mainNavLinks(admin)).toEqual([
+      "Home",
+      "New request",
+      "My requests",
+      "Users",
+      "System",
+    ]);
     await admin
       .getByRole("navigation", { name: "Main" })
       .getByRole("link", { name: "Users" })

@@ -8,6 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 export const metadata: Metadata = { title: "Home" };
 
 const DESCRIPTIONS: Record<string, string> = {
+  "/requests/new": "Describe what you need in plain words; the assistant fills in the details.",
   "/requests": "Follow the requests you have written: status, current step and who it waits on.",
   "/inbox": "Decide on the steps waiting for your role, soonest due first.",
   "/admin/users": "People, their roles and departments.",

@@ -4,10 +4,10 @@
  * against the original text: a value without matching evidence is dropped.
  */
 import { z } from "zod";
-import { RequestTypeSchema, ToolNameSchema } from "@/lib/engine";
+import { MAX_DESCRIPTION_LENGTH, RequestTypeSchema, ToolNameSchema } from "@/lib/engine";
 
 export const PROMPT_VERSION = "enrich-2026-11-22";
-export const MAX_TEXT_LENGTH = 10_000;
+export const MAX_TEXT_LENGTH = MAX_DESCRIPTION_LENGTH;
 
 export const EvidenceSchema = z
   .object({

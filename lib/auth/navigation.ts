@@ -11,6 +11,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Home", permission: "request:read-own" },
+  { href: "/requests/new", label: "New request", permission: "request:create" },
   { href: "/requests", label: "My requests", permission: "request:read-own" },
   { href: "/inbox", label: "Inbox", permission: "inbox:read" },
   { href: "/admin/users", label: "Users", permission: "user:manage" },

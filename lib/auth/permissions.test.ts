@@ -45,14 +45,25 @@ describe("navigation", () => {
     navigationFor({ roles }).map((item) => item.label);
 
   it("shows a requester their own pages only", () => {
-    expect(labels(["REQUESTER"])).toEqual(["Home", "My requests"]);
+    expect(labels(["REQUESTER"])).toEqual(["Home", "New request", "My requests"]);
   });
 
   it("adds the inbox for approvers", () => {
-    expect(labels(["REQUESTER", "FINANCE"])).toEqual(["Home", "My requests", "Inbox"]);
+    expect(labels(["REQUESTER", "FINANCE"])).toEqual([
+      "Home",
+      "New request",
+      "My requests",
+      "Inbox",
+    ]);
   });
 
   it("adds administration for admins", () => {
-    expect(labels(["REQUESTER", "ADMIN"])).toEqual(["Home", "My requests", "Users", "System"]);
+    expect(labels(["REQUESTER", "ADMIN"])).toEqual([
+      "Home",
+      "New request",
+      "My requests",
+      "Users",
+      "System",
+    ]);
   });
 });

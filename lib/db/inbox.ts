@@ -32,7 +32,12 @@ export interface InboxItem {
   stepRole: Role;
   stepNodeId: string;
   stepDueAt: Date;
+  stepStartedAt: Date | null;
   escalated: boolean;
+  /** The AI's summary, overall confidence and warnings, when the request has a suggestion. */
+  summary: string | null;
+  confidence: number | null;
+  warnings: string[];
   fields: unknown;
   version: number;
   requesterId: string;
@@ -90,7 +95,11 @@ export async function inboxPage(
     step_role: Role;
     step_node_id: string;
     step_due_at: Date;
+    step_started_at: Date | null;
     step_escalated_at: Date | null;
+    summary: string | null;
+    confidence: number | null;
+    warnings: unknown;
     fields: unknown;
     version: number;
     requester_id: string;
@@ -101,7 +110,9 @@ export async function inboxPage(
     `inbox_${shape}`,
     `WITH page AS (SELECT id, step_due_at FROM (${parts.join(" UNION ALL ")}) q ORDER BY step_due_at, id LIMIT $4)
      SELECT r.id::text AS id, r.number, r.type::text AS type, r.title, r.status::text AS status,
-            r.step_role::text AS step_role, r.step_node_id, r.step_due_at, r.step_escalated_at, r.fields, r.version,
+            r.step_role::text AS step_role, r.step_node_id, r.step_due_at, r.step_started_at, r.step_escalated_at, r.fields, r.version,
+            r.enrichment->>'summary' AS summary, (r.enrichment->>'confidence')::float8 AS confidence,
+            r.enrichment->'warnings' AS warnings,
             r.requester_id::text AS requester_id, u.name AS requester_name, d.name AS department_name
      FROM page JOIN requests r ON r.id = page.id
      JOIN users u ON u.id = r.requester_id
@@ -118,7 +129,13 @@ export async function inboxPage(
     stepRole: row.step_role,
     stepNodeId: row.step_node_id,
     stepDueAt: row.step_due_at,
+    stepStartedAt: row.step_started_at,
     escalated: row.step_escalated_at !== null,
+    summary: row.summary,
+    confidence: row.confidence,
+    warnings: Array.isArray(row.warnings)
+      ? row.warnings.filter((w): w is string => typeof w === "string")
+      : [],
     fields: row.fields,
     version: row.version,
     requesterId: row.requester_id,

@@ -267,6 +267,8 @@ export interface NewDraft {
   extraAudit?: AuditEntry[];
   enrichment?: unknown;
   enrichmentError?: string | null;
+  /** The requester confirmed the type and fields as they are (the form, not the AI, set them). */
+  confirmed?: boolean;
   id?: string;
   type: RequestType;
   title: string;
@@ -279,8 +281,8 @@ export interface NewDraft {
 
 const INSERT_DRAFT_SQL = `WITH ins AS (
        INSERT INTO requests (id, type, title, description, fields, action, status, requester_id, department_id,
-                             created_at, updated_at, version, audit_seq, audit_hash, enrichment, enrichment_error)
-       VALUES ($1::uuid, $2::"RequestType", $3, $4, $5::jsonb, $6::jsonb, 'DRAFT', $7::uuid, $8::uuid, $9, $9, 1, $12, $11, $13::jsonb, $14)
+                             created_at, updated_at, version, audit_seq, audit_hash, enrichment, enrichment_error, confirmed_at)
+       VALUES ($1::uuid, $2::"RequestType", $3, $4, $5::jsonb, $6::jsonb, 'DRAFT', $7::uuid, $8::uuid, $9, $9, 1, $12, $11, $13::jsonb, $14, $15)
        RETURNING id, number
      ), audited AS (${INSERT_AUDIT_ROWS("$10", "(SELECT id FROM ins)", "")})
      SELECT id::text AS id, number FROM ins`;
@@ -324,28 +326,10 @@ export async function insertDraft(
       audit.length,
       draft.enrichment === undefined ? null : JSON.stringify(draft.enrichment),
       draft.enrichmentError ?? null,
+      draft.confirmed ? now : null,
     ],
   );
   const row = rows[0];
   if (!row) throw new Error("insert returned no row");
   return row;
-}
-
-/** A requester's own requests, newest first (requests_requester_id_created_at_idx). */
-export function listOwnRequests(db: Db, requesterId: string, limit = 50) {
-  return db.request.findMany({
-    where: { requesterId },
-    orderBy: { createdAt: "desc" },
-    take: limit,
-    select: {
-      id: true,
-      number: true,
-      type: true,
-      title: true,
-      status: true,
-      stepRole: true,
-      stepDueAt: true,
-      createdAt: true,
-    },
-  });
 }

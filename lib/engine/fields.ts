@@ -5,6 +5,9 @@
  */
 import { z } from "zod";
 
+/** The longest request text accepted (the AI layer reads all of it). */
+export const MAX_DESCRIPTION_LENGTH = 10_000;
+
 export const REQUEST_TYPES = ["PROCUREMENT", "LEAVE", "SUPPORT", "GENERAL"] as const;
 export const RequestTypeSchema = z.enum(REQUEST_TYPES);
 export type RequestType = z.infer<typeof RequestTypeSchema>;
@@ -13,15 +16,30 @@ const isoDate = z.iso.date("Use a date like 2026-12-24.");
 
 export const RequestFieldsSchema = z
   .object({
-    amount: z.number().finite().nonnegative("The amount cannot be negative.").max(1e12).optional(),
+    amount: z
+      .number({ error: "Enter the amount as a number." })
+      .finite()
+      .nonnegative("The amount cannot be negative.")
+      .max(1e12)
+      .optional(),
     currency: z
       .string()
       .regex(/^[A-Z]{3}$/, "Use a three-letter currency code such as EUR.")
       .optional(),
-    days: z.number().finite().positive("Days must be more than 0.").max(366).optional(),
+    days: z
+      .number({ error: "Enter the number of days." })
+      .finite()
+      .positive("Days must be more than 0.")
+      .max(366, "At most 366 days.")
+      .optional(),
     startDate: isoDate.optional(),
     endDate: isoDate.optional(),
-    severity: z.number().int("Severity is a whole number.").min(1).max(5).optional(),
+    severity: z
+      .number({ error: "Choose a severity from 1 to 5." })
+      .int("Severity is a whole number.")
+      .min(1, "Severity is 1 (lowest) to 5 (highest).")
+      .max(5, "Severity is 1 (lowest) to 5 (highest).")
+      .optional(),
   })
   .strict()
   .refine((f) => !f.startDate || !f.endDate || f.startDate <= f.endDate, {

@@ -8,4 +8,5 @@ export * from "./fields";
 export * from "./graph";
 export * from "./lifecycle";
 export * from "./model";
+export * from "./permitted";
 export * from "./run";

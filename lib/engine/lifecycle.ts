@@ -18,7 +18,6 @@ import {
   type ActiveStep,
   type Actor,
   type ApprovalNode,
-  DECIDING_STATUSES,
   type EngineEvent,
   type RequestState,
   type RequestStatus,
@@ -26,6 +25,7 @@ import {
   TERMINAL_STATUSES,
   type WorkflowDefinition,
 } from "./model";
+import { decideRefusal } from "./permitted";
 import {
   type Effect,
   type NodeVisit,
@@ -263,19 +263,12 @@ function cancel(input: TransitionInput, reason: string | undefined): Transition 
 // ─── approver events ─────────────────────────────────────────────────────────────────────────────
 
 /** Checks that `actor` may decide the waiting step now; returns the step and the approver's id. */
-function requireDecider({ state, actor }: TransitionInput): { step: ActiveStep; actorId: string } {
-  if (!DECIDING_STATUSES.has(state.status) || !state.step) {
-    fail(
-      "INVALID_STATE",
-      `No step is waiting for a decision (the request is ${state.status.toLowerCase().replace("_", " ")}).`,
-    );
-  }
-  if (actor.kind !== "user") fail("WRONG_ROLE", "Only a person can decide.");
-  if (actor.id === state.requesterId) fail("OWN_REQUEST");
-  const step = state.step;
-  if (!actor.roles.includes(step.role)) fail("WRONG_ROLE", `This step waits for ${step.role}.`);
-  if (step.departmentId !== null && actor.departmentId !== step.departmentId) fail("OUT_OF_SCOPE");
-  return { step, actorId: actor.id };
+function requireDecider(input: TransitionInput): { step: ActiveStep; actorId: string } {
+  const refusal = decideRefusal(input.state, input.actor);
+  if (refusal) throw new EngineFailure(refusal);
+  const { state, actor } = input;
+  if (!state.step || actor.kind !== "user") fail("INVALID_STATE"); // unreachable: decideRefusal checked both
+  return { step: state.step, actorId: actor.id };
 }
 
 function requireReason(text: string | undefined, what: string): string {

@@ -11,6 +11,7 @@ import { insertDraft } from "@/lib/db/requests";
 import type { RequestFields } from "@/lib/engine";
 import { AppError, zodIssues } from "@/lib/errors";
 import type { ServiceActor } from "./actor";
+import { titleFrom } from "./create-request";
 import { needsConfirmation, suggest } from "./suggest";
 
 export const TextDraftSchema = z
@@ -77,10 +78,4 @@ export async function createDraftFromText(
       ? needsConfirmation(enrichment.confidence, options.ai?.confidenceThreshold)
       : true,
   };
-}
-
-function titleFrom(text: string): string {
-  const first = text.split(/(?<=[.!?])\s|\n/u)[0]?.trim() ?? text.trim();
-  const title = first.length > 80 ? `${first.slice(0, 77).trimEnd()}…` : first;
-  return title.length >= 3 ? title : `${title} request`;
 }

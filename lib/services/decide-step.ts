@@ -3,45 +3,15 @@
  * (comment required) or escalate (reason required). The engine checks role, department scope and
  * segregation of duties; the version guard makes concurrent decisions on one step resolve to one.
  */
-import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { LoadedRequest } from "@/lib/db/requests";
 import type { EngineEvent } from "@/lib/engine";
 import { AppError, zodIssues } from "@/lib/errors";
+import { type DecisionInput, DecisionInputSchema } from "@/lib/forms/decision";
 import { engineActor, type ServiceActor } from "./actor";
 import { applyEvent } from "./apply-event";
 
-export const DecisionInputSchema = z.discriminatedUnion("decision", [
-  z
-    .object({
-      decision: z.literal("approve"),
-      comment: z.string().trim().max(2_000).optional(),
-      version: z.number().int().optional(),
-    })
-    .strict(),
-  z
-    .object({
-      decision: z.literal("reject"),
-      reason: z.string().max(2_000),
-      version: z.number().int().optional(),
-    })
-    .strict(),
-  z
-    .object({
-      decision: z.literal("request_changes"),
-      comment: z.string().max(2_000),
-      version: z.number().int().optional(),
-    })
-    .strict(),
-  z
-    .object({
-      decision: z.literal("escalate"),
-      reason: z.string().max(2_000),
-      version: z.number().int().optional(),
-    })
-    .strict(),
-]);
-export type DecisionInput = z.infer<typeof DecisionInputSchema>;
+export { type DecisionInput, DecisionInputSchema } from "@/lib/forms/decision";
 
 function toEvent(input: DecisionInput): EngineEvent {
   switch (input.decision) {
@@ -64,8 +34,15 @@ export async function decideStep(
   now?: Date,
 ) {
   const parsed = DecisionInputSchema.safeParse(input);
-  if (!parsed.success)
-    throw new AppError("VALIDATION_FAILED", "The decision is invalid.", zodIssues(parsed.error));
+  if (!parsed.success) {
+    const issues = zodIssues(parsed.error);
+    // A missing or too-short note keeps the engine's own code: the reason is what is missing.
+    const noteOnly = issues.every((issue) => issue.field === "reason" || issue.field === "comment");
+    const approving = (input as { decision?: unknown } | null)?.decision === "approve";
+    throw noteOnly && !approving && issues.length > 0
+      ? new AppError("REASON_REQUIRED", issues[0]?.message ?? "A reason is required.", issues)
+      : new AppError("VALIDATION_FAILED", "The decision is invalid.", issues);
+  }
   const event = toEvent(parsed.data);
   return applyEvent(db, {
     requestId,

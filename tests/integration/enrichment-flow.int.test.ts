@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import type { AiSettings } from "@/lib/ai/config";
 import { localProvider } from "@/lib/ai/local";
 import type { AiProvider } from "@/lib/ai/provider";
-import { listOwnRequests } from "@/lib/db/requests";
 import { createDraftFromText } from "@/lib/services/create-draft-from-text";
 import { decideStep } from "@/lib/services/decide-step";
 import { resubmitRequest } from "@/lib/services/resubmit-request";
@@ -183,17 +182,6 @@ describe("enrichment in the request flow", () => {
     expect(actions.filter((a) => a === "ENRICHED")).toHaveLength(2);
     expect(actions.slice(-3)).toEqual(["ENRICHED", "RESUBMITTED", "STEP_STARTED"]);
     expect(await verifyRequestAuditTrail(ctx.t.db, draft.id)).toMatchObject({ ok: true });
-  });
-
-  it("lists a requester's own requests, newest first, and no one else's", async () => {
-    const mine = await listOwnRequests(ctx.t.db, ctx.w.requester.id);
-    expect(mine.length).toBeGreaterThan(0);
-    expect(mine.map((r) => r.createdAt.getTime())).toEqual(
-      [...mine.map((r) => r.createdAt.getTime())].sort((a, b) => b - a),
-    );
-    const all = await ctx.t.db.request.count({ where: { requesterId: ctx.w.requester.id } });
-    expect(mine).toHaveLength(Math.min(all, 50));
-    expect(await listOwnRequests(ctx.t.db, ctx.w.finance.id)).toEqual([]);
   });
 
   it("answers bad input with field errors and creates nothing", async () => {

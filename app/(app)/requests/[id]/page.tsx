@@ -1,0 +1,238 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { DecisionControls } from "@/components/decision-controls";
+import {
+  describeFields,
+  formatDateTime,
+  formatDue,
+  formatPercent,
+  requestLabel,
+} from "@/components/request-format";
+import { StatusBadge } from "@/components/status-badge";
+import { Timeline } from "@/components/timeline";
+import { Alert } from "@/components/ui";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { FIELD_LABELS, type FieldName } from "@/lib/engine/fields";
+import { AppError } from "@/lib/errors";
+import { TYPE_LABELS } from "@/lib/forms/request";
+import { type RequestView, viewRequest } from "@/lib/services/view-request";
+import { RequesterActions } from "./requester-actions";
+
+export const metadata: Metadata = { title: "Request" };
+
+async function load(id: string, user: Awaited<ReturnType<typeof requireUser>>) {
+  try {
+    return await viewRequest(db(), user, id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export default async function RequestPage({ params, searchParams }: PageProps<"/requests/[id]">) {
+  const user = await requireUser();
+  const { id } = await params;
+  const { notice } = await searchParams;
+  const view = await load(id, user);
+  const { detail, chain } = view;
+  const { state } = detail.loaded;
+  const decideActions = view.actions.filter((a) =>
+    ["approve", "reject", "request_changes", "escalate"].includes(a),
+  );
+  return (
+    <article className="space-y-6">
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <p className="font-mono text-sm text-slate-500">{requestLabel(detail.number)}</p>
+          <h1 className="text-2xl font-semibold tracking-tight">{detail.title}</h1>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+            <StatusBadge status={state.status} />
+            <span>{TYPE_LABELS[state.type]}</span>
+            {state.round > 1 ? <span>· round {state.round}</span> : null}
+            {view.currentStep ? (
+              <span data-testid="current-step">
+                · Step {(chain.currentIndex ?? 0) + 1} of {chain.steps.length}:{" "}
+                {state.step ? ROLE_LABELS[state.step.role] : ""}
+                {detail.stepDepartment ? ` (${detail.stepDepartment})` : ""} · due{" "}
+                {formatDue(state.step?.dueAt ?? null)}
+              </span>
+            ) : null}
+          </p>
+        </div>
+      </header>
+
+      {notice === "not-submitted" && state.status === "DRAFT" ? (
+        <Alert tone="warning">
+          Saved as a draft, but it could not be submitted yet. Check the fields and submit again.
+        </Alert>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="space-y-6">
+          <Section title="Details">
+            <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+              <dt className="text-slate-500">Requester</dt>
+              <dd>
+                {detail.requester.name}
+                {detail.department ? ` · ${detail.department}` : ""}
+              </dd>
+              {(Object.entries(state.fields) as [FieldName, unknown][]).map(([name, value]) => (
+                <FieldRow key={name} name={name} value={value} />
+              ))}
+              {describeFields(state.fields).length === 0 ? (
+                <>
+                  <dt className="text-slate-500">Fields</dt>
+                  <dd>—</dd>
+                </>
+              ) : null}
+              <dt className="text-slate-500">Created</dt>
+              <dd>{formatDateTime(detail.createdAt)}</dd>
+              {detail.submittedAt ? (
+                <>
+                  <dt className="text-slate-500">Submitted</dt>
+                  <dd>{formatDateTime(detail.submittedAt)}</dd>
+                </>
+              ) : null}
+            </dl>
+            <h3 className="mt-4 text-sm font-medium text-slate-700">In the requester’s words</h3>
+            <p className="mt-1 whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-sm">
+              {detail.description}
+            </p>
+          </Section>
+
+          <AiSection view={view} />
+
+          {view.isRequester && view.actions.length > 0 ? (
+            <Section title="Your actions">
+              <RequesterActions
+                requestId={state.id}
+                version={detail.loaded.version}
+                status={state.status}
+                type={state.type}
+                fields={state.fields}
+                actions={view.actions}
+              />
+            </Section>
+          ) : null}
+
+          {decideActions.length > 0 ? (
+            <Section title="Your decision">
+              <DecisionControls
+                requestId={state.id}
+                version={detail.loaded.version}
+                actions={decideActions}
+              />
+            </Section>
+          ) : null}
+        </div>
+
+        <div className="space-y-6">
+          <Section title="Approval chain">
+            {chain.steps.length === 0 ? (
+              <p className="text-sm text-slate-600">
+                {chain.problem ?? "No approval step: the workflow decides on its own."}
+              </p>
+            ) : (
+              <ol className="space-y-2" aria-label="Approval steps">
+                {chain.steps.map((step, index) => (
+                  <li
+                    key={step.nodeId}
+                    aria-current={step.state === "current" ? "step" : undefined}
+                    data-state={step.state}
+                    className="flex items-center gap-3 rounded-md border border-slate-200 px-3 py-2 text-sm data-[state=current]:border-brand-600 data-[state=current]:bg-brand-50 data-[state=done]:text-slate-500"
+                  >
+                    <span
+                      aria-hidden="true"
+                      className="flex size-6 shrink-0 items-center justify-center rounded-full bg-slate-100 text-xs font-medium"
+                    >
+                      {step.state === "done" ? "✓" : index + 1}
+                    </span>
+                    <span className="font-medium">{ROLE_LABELS[step.role]}</span>
+                    <span className="ml-auto text-xs">
+                      {step.state === "done"
+                        ? "approved"
+                        : step.state === "current"
+                          ? "waiting now"
+                          : "next"}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            )}
+            {chain.problem && chain.steps.length > 0 ? (
+              <p className="mt-2 text-xs text-slate-500">{chain.problem}</p>
+            ) : null}
+          </Section>
+
+          <Section title="Timeline">
+            <Timeline entries={detail.timeline} />
+          </Section>
+        </div>
+      </div>
+    </article>
+  );
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  const id = `section-${title.toLowerCase().replaceAll(" ", "-")}`;
+  return (
+    <section
+      aria-labelledby={id}
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
+    >
+      <h2 id={id} className="mb-3 text-base font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function FieldRow({ name, value }: { name: FieldName; value: unknown }) {
+  return (
+    <>
+      <dt className="text-slate-500">{FIELD_LABELS[name]}</dt>
+      <dd data-testid={`field-${name}`}>
+        {name === "amount" && typeof value === "number"
+          ? value.toLocaleString("en")
+          : String(value)}
+      </dd>
+    </>
+  );
+}
+
+function AiSection({ view }: { view: RequestView }) {
+  const { enrichment, enrichmentError } = view.detail;
+  return (
+    <Section title="AI summary">
+      {enrichment ? (
+        <div className="space-y-2 text-sm">
+          <p data-testid="ai-summary">{enrichment.summary}</p>
+          <p className="text-slate-600">
+            Suggested type {TYPE_LABELS[enrichment.type]} · confidence{" "}
+            {formatPercent(enrichment.confidence)} · {enrichment.provenance.provider} /{" "}
+            {enrichment.provenance.model}
+          </p>
+          {enrichment.warnings.length ? (
+            <ul className="list-disc space-y-0.5 pl-5 text-amber-900" aria-label="AI warnings">
+              {enrichment.warnings.map((warning) => (
+                <li key={warning}>{warning}</li>
+              ))}
+            </ul>
+          ) : null}
+          <p className="text-xs text-slate-500">
+            The assistant advises only: the workflow routes the request, people decide.
+          </p>
+        </div>
+      ) : (
+        <p className="text-sm text-slate-600">
+          {enrichmentError
+            ? `No AI summary: ${enrichmentError}.`
+            : "No AI summary for this request."}
+        </p>
+      )}
+    </Section>
+  );
+}

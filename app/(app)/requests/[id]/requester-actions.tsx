@@ -1,0 +1,180 @@
+"use client";
+/**
+ * What the requester can do on their request's page: edit the type and fields (a draft, or after
+ * changes were requested) and save or (re)submit, submit as it is, or cancel.
+ */
+import { type FormEvent, useActionState, useState } from "react";
+import { ConflictNotice } from "@/components/conflict-notice";
+import { FieldInputs, type FieldValues, toFieldValues } from "@/components/field-inputs";
+import { Alert, buttonClass, FieldError, inputClass } from "@/components/ui";
+import { REQUEST_TYPES, type RequestType } from "@/lib/engine/fields";
+import type { RequestAction } from "@/lib/engine/permitted";
+import { EditRequestSchema, fieldErrors, fieldsFromForm, TYPE_LABELS } from "@/lib/forms/request";
+import type { FormState } from "@/lib/forms/result";
+import { cancelAction, editRequestAction } from "../actions";
+
+export function RequesterActions({
+  requestId,
+  version,
+  status,
+  type: initialType,
+  fields,
+  actions,
+}: {
+  requestId: string;
+  version: number;
+  status: string;
+  type: RequestType;
+  fields: Record<string, unknown>;
+  actions: readonly RequestAction[];
+}) {
+  const [editState, editFormAction, editing] = useActionState<FormState, FormData>(
+    editRequestAction.bind(null, requestId),
+    null,
+  );
+  const [cancelState, cancelFormAction, cancelling] = useActionState<FormState, FormData>(
+    cancelAction.bind(null, requestId),
+    null,
+  );
+  const [type, setType] = useState<RequestType>(initialType);
+  const [values, setValues] = useState<FieldValues>(() => toFieldValues(fields));
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const serverErrors = editState && !editState.ok ? editState.fieldErrors : {};
+  const errors = { ...serverErrors, ...clientErrors };
+  const canEdit = actions.includes("edit");
+  const sendLabel = actions.includes("resubmit") ? "Resubmit for approval" : "Submit for approval";
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const form = new FormData(event.currentTarget, submitter);
+    const parsed = EditRequestSchema.safeParse({
+      type: form.get("type"),
+      fields: fieldsFromForm(form, form.get("type")),
+      version,
+      intent: form.get("intent"),
+    });
+    if (!parsed.success) {
+      event.preventDefault();
+      setClientErrors(fieldErrors(parsed.error));
+      return;
+    }
+    setClientErrors({});
+  }
+
+  return (
+    <div className="space-y-4">
+      {editState?.ok && editState.message ? (
+        <Alert tone="success">{editState.message}</Alert>
+      ) : null}
+      {editState && !editState.ok ? (
+        <ConflictNotice
+          code={editState.code}
+          message={editState.message}
+          current={editState.current}
+        />
+      ) : null}
+      {canEdit ? (
+        <form action={editFormAction} onSubmit={onSubmit} noValidate className="space-y-4">
+          <input type="hidden" name="version" value={version} />
+          <div className="max-w-xs">
+            <label htmlFor="type" className="block text-sm font-medium text-slate-700">
+              Type
+            </label>
+            <select
+              id="type"
+              name="type"
+              value={type}
+              disabled={status !== "DRAFT"}
+              onChange={(event) => setType(event.target.value as RequestType)}
+              aria-describedby={status !== "DRAFT" ? "type-locked" : undefined}
+              className={inputClass}
+            >
+              {REQUEST_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {TYPE_LABELS[t]}
+                </option>
+              ))}
+            </select>
+            {status !== "DRAFT" ? (
+              <>
+                <input type="hidden" name="type" value={type} />
+                <p id="type-locked" className="mt-1 text-xs text-slate-500">
+                  The type is fixed once submitted.
+                </p>
+              </>
+            ) : null}
+            <FieldError id="type-error" message={errors.type} />
+          </div>
+          <FieldInputs
+            type={type}
+            values={values}
+            errors={errors}
+            onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
+          />
+          <FieldError id="form-error" message={errors.fields} />
+          <div className="flex flex-wrap gap-2">
+            <button
+              type="submit"
+              name="intent"
+              value="submit"
+              disabled={editing}
+              className={buttonClass.primary}
+            >
+              {editing ? "Sending…" : sendLabel}
+            </button>
+            <button
+              type="submit"
+              name="intent"
+              value="save"
+              disabled={editing}
+              className={buttonClass.secondary}
+            >
+              Save changes
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {actions.includes("cancel") ? (
+        <div className="border-t border-slate-200 pt-4">
+          {cancelState && !cancelState.ok ? (
+            <ConflictNotice
+              code={cancelState.code}
+              message={cancelState.message}
+              current={cancelState.current}
+            />
+          ) : null}
+          {confirmCancel ? (
+            <form action={cancelFormAction} className="space-y-2">
+              <input type="hidden" name="version" value={version} />
+              <label htmlFor="cancel-reason" className="block text-sm font-medium text-slate-700">
+                Why are you withdrawing it? <span className="text-slate-500">(optional)</span>
+              </label>
+              <textarea id="cancel-reason" name="reason" rows={2} className={inputClass} />
+              <div className="flex gap-2">
+                <button type="submit" disabled={cancelling} className={buttonClass.danger}>
+                  {cancelling ? "Cancelling…" : "Cancel the request"}
+                </button>
+                <button
+                  type="button"
+                  className={buttonClass.secondary}
+                  onClick={() => setConfirmCancel(false)}
+                >
+                  Keep it
+                </button>
+              </div>
+            </form>
+          ) : (
+            <button
+              type="button"
+              className={buttonClass.danger}
+              onClick={() => setConfirmCancel(true)}
+            >
+              Cancel request…
+            </button>
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+"use server";
+/**
+ * Server actions for requests: each reads its form, then calls one service in lib/services. The
+ * services check everything (the shared zod schemas, the engine's rules, the version guard), so
+ * a tampered post (another user's request id, a role one does not hold, a state that moved on) is
+ * refused there, whatever the browser sent.
+ */
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { runAction } from "@/lib/actions/run-action";
+import { db } from "@/lib/db/client";
+import { AppError, zodIssues } from "@/lib/errors";
+import { DECISION_NOTE, type DecisionKind } from "@/lib/forms/decision";
+import { EditRequestSchema, fieldsFromForm, typeFromForm } from "@/lib/forms/request";
+import type { ActionResult, FormState } from "@/lib/forms/result";
+import { type BulkItemResult, bulkApprove } from "@/lib/services/bulk-approve";
+import { cancelRequest } from "@/lib/services/cancel-request";
+import { createRequest } from "@/lib/services/create-request";
+import { decideStep } from "@/lib/services/decide-step";
+import { resubmitRequest } from "@/lib/services/resubmit-request";
+import { submitRequest } from "@/lib/services/submit-request";
+import { type SuggestionView, suggestForForm } from "@/lib/services/suggest-for-form";
+import { updateDraft } from "@/lib/services/update-draft";
+
+const RequestIdSchema = z.uuid();
+
+function requestIdOrThrow(id: unknown): string {
+  const parsed = RequestIdSchema.safeParse(id);
+  if (!parsed.success) throw new AppError("NOT_FOUND", "No such request.");
+  return parsed.data;
+}
+
+function text(form: FormData, name: string): string | undefined {
+  const value = form.get(name);
+  return typeof value === "string" ? value : undefined;
+}
+
+function versionOf(form: FormData): number | undefined {
+  const value = text(form, "version");
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+/** The AI's suggestion for the text typed so far (nothing is stored). */
+export async function suggestAction(input: string): Promise<ActionResult<SuggestionView | null>> {
+  return runAction("request:create", "suggest", (user) => suggestForForm(user, input));
+}
+
+/** "New request": save as a draft or submit. On success, goes to the new request's page. */
+export async function createRequestAction(
+  _previous: FormState,
+  form: FormData,
+): Promise<FormState> {
+  const type = typeFromForm(form);
+  const result = await runAction("request:create", "create-request", (user) =>
+    createRequest(db(), user, {
+      text: text(form, "text") ?? "",
+      title: text(form, "title")?.trim() || undefined,
+      type,
+      fields: fieldsFromForm(form, type),
+      intent: text(form, "intent"),
+    }),
+  );
+  if (!result.ok) return result;
+  revalidatePath("/requests");
+  redirect(`/requests/${result.data.id}${result.data.submitError ? `?notice=not-submitted` : ""}`);
+}
+
+/** Edit a draft (or a request sent back for changes), then save it or (re)submit it. */
+export async function editRequestAction(
+  requestId: string,
+  _previous: FormState,
+  form: FormData,
+): Promise<FormState> {
+  const result = await runAction(
+    "request:create",
+    "edit-request",
+    async (user) => {
+      const id = requestIdOrThrow(requestId);
+      const type = typeFromForm(form);
+      const intent = text(form, "intent");
+      const version = versionOf(form);
+      const parsed = EditRequestSchema.safeParse({
+        type,
+        fields: fieldsFromForm(form, type),
+        version,
+        intent,
+      });
+      if (!parsed.success) {
+        throw new AppError(
+          "VALIDATION_FAILED",
+          "Some fields need attention.",
+          zodIssues(parsed.error),
+        );
+      }
+      const saved = await updateDraft(db(), user, id, {
+        type: parsed.data.type,
+        fields: parsed.data.fields,
+        version: parsed.data.version,
+      });
+      if (parsed.data.intent !== "submit") return "Saved.";
+      const options = { version: saved.version };
+      const sent =
+        saved.status === "CHANGES_REQUESTED"
+          ? await resubmitRequest(db(), user, id, options)
+          : await submitRequest(db(), user, id, options);
+      return sent.status === "APPROVED" ? "Submitted and approved." : "Submitted.";
+    },
+    { requestId },
+  );
+  if (result.ok) revalidatePath(`/requests/${requestId}`);
+  return result.ok ? { ok: true, data: undefined, message: result.data } : result;
+}
+
+export async function cancelAction(
+  requestId: string,
+  _previous: FormState,
+  form: FormData,
+): Promise<FormState> {
+  const result = await runAction(
+    "request:create",
+    "cancel-request",
+    async (user) => {
+      const reason = text(form, "reason")?.trim();
+      if (reason && reason.length > 2_000) {
+        throw new AppError("VALIDATION_FAILED", "Keep the reason under 2,000 characters.", [
+          { field: "reason", message: "Keep the reason under 2,000 characters." },
+        ]);
+      }
+      await cancelRequest(db(), user, requestIdOrThrow(requestId), {
+        reason,
+        version: versionOf(form),
+      });
+    },
+    { requestId },
+  );
+  if (result.ok) revalidatePath(`/requests/${requestId}`);
+  return result.ok ? { ok: true, data: undefined, message: "Cancelled." } : result;
+}
+
+export interface Decided {
+  status: string;
+  version: number;
+}
+
+/** Approve, reject, request changes or escalate one request (inbox row or request page). */
+export async function decideAction(
+  requestId: string,
+  input: { decision: DecisionKind; note?: string; version?: number },
+): Promise<ActionResult<Decided>> {
+  const result = await runAction(
+    "request:decide",
+    "decide",
+    async (user) => {
+      const id = requestIdOrThrow(requestId);
+      const decision = input?.decision;
+      const noteField = decision ? DECISION_NOTE[decision] : undefined;
+      const body: Record<string, unknown> = { decision, version: input?.version };
+      if (noteField && (input.note !== undefined || decision !== "approve")) {
+        body[noteField] = input.note ?? "";
+      }
+      if (decision === "approve" && !input.note?.trim()) delete body.comment;
+      const applied = await decideStep(db(), user, id, body);
+      return { status: applied.status, version: applied.version };
+    },
+    { requestId },
+  );
+  if (result.ok) {
+    revalidatePath("/inbox");
+    revalidatePath(`/requests/${requestId}`);
+  }
+  return result;
+}
+
+/** Approve the selected inbox items, each on its own; reports every item. */
+export async function bulkApproveAction(
+  items: { id: string; version: number }[],
+): Promise<ActionResult<BulkItemResult[]>> {
+  const result = await runAction("request:decide", "bulk-approve", (user) =>
+    bulkApprove(db(), user, { items }),
+  );
+  if (result.ok) revalidatePath("/inbox");
+  return result;
+}

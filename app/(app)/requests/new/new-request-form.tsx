@@ -1,0 +1,306 @@
+"use client";
+/**
+ * "New request": the requester writes in plain words; when they pause typing (or press
+ * "Suggest"), the AI proposes the type, fields and a summary. Suggestions fill only what the
+ * requester has not set themselves; each is marked, with its evidence highlighted in the text.
+ * The form is checked in the browser with the server's own schema, then on the server again.
+ */
+import { type FormEvent, useActionState, useEffect, useRef, useState, useTransition } from "react";
+import { FieldInputs, type FieldValues } from "@/components/field-inputs";
+import { formatPercent } from "@/components/request-format";
+import { Alert, buttonClass, FieldError, inputClass } from "@/components/ui";
+import { FIELD_LABELS, type FieldName, REQUEST_TYPES, type RequestType } from "@/lib/engine/fields";
+import { fieldErrors, fieldsFromForm, NewRequestSchema, TYPE_LABELS } from "@/lib/forms/request";
+import type { FormState } from "@/lib/forms/result";
+import type { SuggestionView } from "@/lib/services/suggest-for-form";
+import { createRequestAction, suggestAction } from "../actions";
+
+const PAUSE_MS = 700;
+const MIN_TEXT = 10;
+
+export function NewRequestForm() {
+  const [state, formAction, saving] = useActionState<FormState, FormData>(
+    createRequestAction,
+    null,
+  );
+  const [text, setText] = useState("");
+  const [title, setTitle] = useState("");
+  const [type, setType] = useState<RequestType>("GENERAL");
+  const [values, setValues] = useState<FieldValues>({});
+  /** What the requester set themselves: suggestions never overwrite it. */
+  const touched = useRef(new Set<string>());
+  const [suggestion, setSuggestion] = useState<{ text: string; view: SuggestionView } | null>(null);
+  const [suggestError, setSuggestError] = useState<string | null>(null);
+  const [suggesting, startSuggesting] = useTransition();
+  const latest = useRef(0);
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+
+  const trimmed = text.trim();
+  const serverErrors = state && !state.ok ? state.fieldErrors : {};
+  const errors = { ...serverErrors, ...clientErrors };
+
+  function requestSuggestion(forText: string) {
+    if (forText.length < MIN_TEXT || forText === suggestion?.text) return;
+    const ticket = ++latest.current;
+    startSuggesting(async () => {
+      const result = await suggestAction(forText);
+      if (ticket !== latest.current) return; // a newer text is on its way
+      if (!result.ok) {
+        setSuggestError(result.message);
+        return;
+      }
+      setSuggestError(result.data ? null : "No suggestion this time: fill in the fields yourself.");
+      if (!result.data) return;
+      const view = result.data;
+      setSuggestion({ text: forText, view });
+      if (!touched.current.has("type")) setType(view.type);
+      setValues((current) => {
+        const next = { ...current };
+        for (const [name, field] of Object.entries(view.fields)) {
+          if (!touched.current.has(name) && field) next[name as FieldName] = String(field.value);
+        }
+        return next;
+      });
+    });
+  }
+
+  // Suggest when the requester pauses typing.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the text's changes start a suggestion
+  useEffect(() => {
+    const timer = setTimeout(() => requestSuggestion(trimmed), PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [trimmed]);
+
+  const current = suggestion && suggestion.text === trimmed ? suggestion.view : null;
+  const aiFields: Partial<Record<FieldName, string>> = {};
+  if (current) {
+    for (const [name, field] of Object.entries(current.fields)) {
+      if (
+        field &&
+        !touched.current.has(name) &&
+        values[name as FieldName] === String(field.value)
+      ) {
+        aiFields[name as FieldName] = field.evidence.text;
+      }
+    }
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const form = new FormData(event.currentTarget, submitter);
+    const parsed = NewRequestSchema.safeParse({
+      text: form.get("text"),
+      title: String(form.get("title") ?? "").trim() || undefined,
+      type: form.get("type"),
+      fields: fieldsFromForm(form, form.get("type")),
+      intent: form.get("intent"),
+    });
+    if (!parsed.success) {
+      event.preventDefault();
+      const found = fieldErrors(parsed.error);
+      setClientErrors(found);
+      const first = Object.keys(found)[0];
+      const target = first
+        ? document.getElementById(first.startsWith("fields.") ? `field-${first.slice(7)}` : first)
+        : null;
+      target?.focus();
+      return;
+    }
+    setClientErrors({});
+  }
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-6">
+      {state && !state.ok ? <Alert title="Not saved">{state.message}</Alert> : null}
+      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+        <label htmlFor="text" className="block text-sm font-medium text-slate-700">
+          What do you need?
+        </label>
+        <p id="text-hint" className="mt-0.5 text-xs text-slate-500">
+          Write it in plain words, e.g. “12 ergonomic chairs for the Berlin office, EUR 14,280”. The
+          assistant suggests the type and details as you pause.
+        </p>
+        <textarea
+          id="text"
+          name="text"
+          rows={5}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          aria-invalid={errors.text ? true : undefined}
+          aria-describedby={`text-hint${errors.text ? " text-error" : ""}`}
+          className={inputClass}
+        />
+        <FieldError id="text-error" message={errors.text} />
+        <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+          <button
+            type="button"
+            className={buttonClass.secondary}
+            disabled={trimmed.length < MIN_TEXT || suggesting}
+            onClick={() => requestSuggestion(trimmed)}
+          >
+            Suggest
+          </button>
+          <span aria-live="polite" className="text-slate-600" data-testid="suggest-status">
+            {suggesting
+              ? "Reading your request…"
+              : suggestError
+                ? suggestError
+                : current
+                  ? `Suggestion ready · confidence ${formatPercent(current.confidence)}`
+                  : trimmed.length > 0 && trimmed.length < MIN_TEXT
+                    ? "Keep writing…"
+                    : ""}
+          </span>
+        </div>
+        {current ? <Evidence text={trimmed} view={current} /> : null}
+      </section>
+
+      {current ? (
+        <section
+          aria-labelledby="ai-heading"
+          className="rounded-lg border border-amber-200 bg-amber-50/50 p-4 text-sm sm:p-6"
+        >
+          <h2 id="ai-heading" className="font-medium">
+            Assistant’s reading
+          </h2>
+          <p className="mt-1">{current.summary}</p>
+          <p className="mt-1 text-slate-600">
+            Type {TYPE_LABELS[current.type]} ({formatPercent(current.typeConfidence)} sure) ·
+            overall confidence {formatPercent(current.confidence)}
+          </p>
+          {current.uncertain ? (
+            <p className="mt-1 font-medium text-amber-900">
+              The assistant is unsure: check the type and fields before you submit.
+            </p>
+          ) : null}
+          {current.warnings.length ? (
+            <ul className="mt-2 list-disc space-y-0.5 pl-5 text-amber-900">
+              {current.warnings.map((warning) => (
+                <li key={warning}>{warning}</li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <label htmlFor="type" className="block text-sm font-medium text-slate-700">
+              Type
+            </label>
+            <select
+              id="type"
+              name="type"
+              value={type}
+              onChange={(event) => {
+                touched.current.add("type");
+                setType(event.target.value as RequestType);
+              }}
+              aria-invalid={errors.type ? true : undefined}
+              aria-describedby={errors.type ? "type-error" : undefined}
+              className={inputClass}
+            >
+              {REQUEST_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {TYPE_LABELS[t]}
+                </option>
+              ))}
+            </select>
+            <FieldError id="type-error" message={errors.type} />
+          </div>
+          <div>
+            <label htmlFor="title" className="block text-sm font-medium text-slate-700">
+              Title <span className="text-slate-500">(optional)</span>
+            </label>
+            <input
+              id="title"
+              name="title"
+              value={title}
+              onChange={(event) => setTitle(event.target.value)}
+              placeholder="The first sentence of your text"
+              aria-invalid={errors.title ? true : undefined}
+              aria-describedby={errors.title ? "title-error" : undefined}
+              className={inputClass}
+            />
+            <FieldError id="title-error" message={errors.title} />
+          </div>
+        </div>
+        <FieldInputs
+          type={type}
+          values={values}
+          errors={errors}
+          aiFields={aiFields}
+          onChange={(name, value) => {
+            touched.current.add(name);
+            setValues((v) => ({ ...v, [name]: value }));
+          }}
+        />
+      </section>
+
+      <div className="flex flex-wrap gap-3">
+        <button
+          type="submit"
+          name="intent"
+          value="submit"
+          className={buttonClass.primary}
+          disabled={saving}
+        >
+          {saving ? "Sending…" : "Submit for approval"}
+        </button>
+        <button
+          type="submit"
+          name="intent"
+          value="save"
+          className={buttonClass.secondary}
+          disabled={saving}
+        >
+          Save as draft
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The request text with each suggested field's evidence highlighted and labelled. */
+function Evidence({ text, view }: { text: string; view: SuggestionView }) {
+  const spans = Object.entries(view.fields)
+    .flatMap(([name, field]) =>
+      field && field.evidence.end <= text.length
+        ? [{ name: name as FieldName, start: field.evidence.start, end: field.evidence.end }]
+        : [],
+    )
+    .sort((a, b) => a.start - b.start)
+    .filter((span, index, all) => index === 0 || span.start >= (all[index - 1]?.end ?? 0));
+  if (spans.length === 0) return null;
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  for (const span of spans) {
+    if (span.start > at) parts.push(text.slice(at, span.start));
+    parts.push(
+      <mark
+        key={`${span.name}-${span.start}`}
+        className="rounded bg-amber-200/80 px-0.5 text-slate-900"
+        title={FIELD_LABELS[span.name]}
+      >
+        {text.slice(span.start, span.end)}
+        <span className="sr-only"> ({FIELD_LABELS[span.name]})</span>
+      </mark>,
+    );
+    at = span.end;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return (
+    <figure className="mt-3">
+      <figcaption className="text-xs font-medium text-slate-600">
+        Where the suggestions come from
+      </figcaption>
+      <p
+        className="mt-1 whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-sm text-slate-800"
+        data-testid="evidence"
+      >
+        {parts}
+      </p>
+    </figure>
+  );
+}

@@ -1,0 +1,36 @@
+import { CONFLICT_CODES, type CurrentState } from "@/lib/forms/result";
+import { formatDateTime, formatStatus } from "./request-format";
+import { Alert } from "./ui";
+
+/** A refusal; for "someone else acted first" also the request's state now. */
+export function ConflictNotice({
+  code,
+  message,
+  current,
+}: {
+  code: string;
+  message: string;
+  current?: CurrentState;
+}) {
+  const conflict = CONFLICT_CODES.has(code);
+  return (
+    <Alert
+      tone={conflict ? "warning" : "error"}
+      title={conflict ? "Someone else acted first" : undefined}
+    >
+      <p>{message}</p>
+      {current ? (
+        <p className="mt-1" data-testid="conflict-state">
+          Now: <strong>{formatStatus(current.status)}</strong>
+          {current.currentStep ? ` (${current.currentStep})` : ""}
+          {current.lastActor && current.lastAction
+            ? ` — last: ${formatStatus(current.lastAction)} by ${current.lastActor}${
+                current.lastAt ? `, ${formatDateTime(current.lastAt)}` : ""
+              }`
+            : ""}
+          .
+        </p>
+      ) : null}
+    </Alert>
+  );
+}

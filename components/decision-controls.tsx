@@ -1,0 +1,170 @@
+"use client";
+/**
+ * Approve, reject (reason), request changes (comment) or escalate (reason) one request. Used on the
+ * request page and in each inbox row. The note is checked with the server's schema before sending;
+ * the server's answer (including "someone else acted first" with the request's new state) is shown.
+ */
+import { useId, useRef, useState, useTransition } from "react";
+import type { Decided } from "@/app/(app)/requests/actions";
+import { decideAction } from "@/app/(app)/requests/actions";
+import type { RequestAction } from "@/lib/engine/permitted";
+import {
+  DECISION_LABELS,
+  DECISION_NOTE,
+  DecisionInputSchema,
+  type DecisionKind,
+} from "@/lib/forms/decision";
+import type { ActionResult } from "@/lib/forms/result";
+import { ConflictNotice } from "./conflict-notice";
+import { buttonClass, FieldError, inputClass } from "./ui";
+
+const NOTE_LABEL: Record<Exclude<DecisionKind, "approve">, string> = {
+  reject: "Reason for rejecting",
+  request_changes: "What should change",
+  escalate: "Reason for escalating",
+};
+
+export function DecisionControls({
+  requestId,
+  version,
+  actions,
+  compact = false,
+  onDecided,
+  openWith,
+}: {
+  requestId: string;
+  version: number;
+  actions: readonly RequestAction[];
+  compact?: boolean;
+  onDecided?: (kind: DecisionKind, result: ActionResult<Decided>) => void;
+  /** Opens the note form for this decision (keyboard shortcut "r" in the inbox). */
+  openWith?: DecisionKind | null;
+}) {
+  const [open, setOpen] = useState<Exclude<DecisionKind, "approve"> | null>(
+    openWith && openWith !== "approve" ? openWith : null,
+  );
+  const [note, setNote] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<ActionResult<Decided> | null>(null);
+  const [pending, startTransition] = useTransition();
+  const noteId = useId();
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const kinds = (["approve", "reject", "request_changes", "escalate"] as const).filter((k) =>
+    actions.includes(k),
+  );
+
+  if (openWith && openWith !== "approve" && open !== openWith && !result) {
+    setOpen(openWith);
+  }
+
+  function send(kind: DecisionKind) {
+    const field = DECISION_NOTE[kind];
+    const input =
+      kind === "approve" ? { decision: kind, version } : { decision: kind, version, [field]: note };
+    const checked = DecisionInputSchema.safeParse(input);
+    if (!checked.success) {
+      setError(checked.error.issues[0]?.message ?? "Check the note.");
+      noteRef.current?.focus();
+      return;
+    }
+    setError(null);
+    startTransition(async () => {
+      const answer = await decideAction(requestId, {
+        decision: kind,
+        note: kind === "approve" ? undefined : note,
+        version,
+      });
+      setResult(answer);
+      if (answer.ok) {
+        setOpen(null);
+        setNote("");
+      } else if (answer.fieldErrors[field]) {
+        setError(answer.fieldErrors[field] ?? null);
+      }
+      onDecided?.(kind, answer);
+    });
+  }
+
+  if (result?.ok) {
+    return (
+      <p role="status" className="text-sm font-medium text-emerald-800">
+        Done: the request is now {result.data.status.toLowerCase().replace("_", " ")}.
+      </p>
+    );
+  }
+
+  return (
+    <div className="space-y-3">
+      {result && !result.ok ? (
+        <ConflictNotice code={result.code} message={result.message} current={result.current} />
+      ) : null}
+      <div className={`flex flex-wrap gap-2 ${compact ? "" : ""}`}>
+        {kinds.map((kind) =>
+          kind === "approve" ? (
+            <button
+              key={kind}
+              type="button"
+              className={buttonClass.approve}
+              disabled={pending}
+              onClick={() => send("approve")}
+            >
+              {DECISION_LABELS.approve}
+            </button>
+          ) : (
+            <button
+              key={kind}
+              type="button"
+              aria-expanded={open === kind}
+              className={kind === "reject" ? buttonClass.danger : buttonClass.secondary}
+              disabled={pending}
+              onClick={() => {
+                setOpen(open === kind ? null : kind);
+                setError(null);
+                setTimeout(() => noteRef.current?.focus(), 0);
+              }}
+            >
+              {DECISION_LABELS[kind]}…
+            </button>
+          ),
+        )}
+      </div>
+      {open ? (
+        <form
+          className="space-y-2"
+          onSubmit={(event) => {
+            event.preventDefault();
+            send(open);
+          }}
+        >
+          <label htmlFor={noteId} className="block text-sm font-medium text-slate-700">
+            {NOTE_LABEL[open]} <span className="text-slate-500">(required)</span>
+          </label>
+          <textarea
+            id={noteId}
+            ref={noteRef}
+            rows={compact ? 2 : 3}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            onKeyDown={(event) => event.stopPropagation()}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${noteId}-error` : undefined}
+            className={inputClass}
+          />
+          <FieldError id={`${noteId}-error`} message={error ?? undefined} />
+          <div className="flex gap-2">
+            <button
+              type="submit"
+              disabled={pending}
+              className={open === "reject" ? buttonClass.danger : buttonClass.primary}
+            >
+              {pending ? "Sending…" : `Confirm: ${DECISION_LABELS[open].toLowerCase()}`}
+            </button>
+            <button type="button" className={buttonClass.secondary} onClick={() => setOpen(null)}>
+              Back
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </div>
+  );
+}

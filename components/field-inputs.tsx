@@ -1,0 +1,92 @@
+"use client";
+/** The per-type inputs of a request (amount + currency, days + dates, severity), labelled, with errors. */
+import type { FieldName, RequestType } from "@/lib/engine/fields";
+import { FIELD_LABELS, REQUIRED_FIELDS } from "@/lib/engine/fields";
+import { FORM_FIELDS } from "@/lib/forms/request";
+import { FieldError, inputClass } from "./ui";
+
+export type FieldValues = Partial<Record<FieldName, string>>;
+
+const INPUT: Record<FieldName, { type: string; inputMode?: "decimal" | "numeric"; hint?: string }> =
+  {
+    amount: { type: "text", inputMode: "decimal", hint: "e.g. 14,280" },
+    currency: { type: "text", hint: "Three letters, e.g. EUR" },
+    days: { type: "text", inputMode: "decimal", hint: "Working days" },
+    startDate: { type: "date" },
+    endDate: { type: "date" },
+    severity: { type: "number", inputMode: "numeric", hint: "1 (lowest) to 5 (highest)" },
+  };
+
+export function FieldInputs({
+  type,
+  values,
+  errors,
+  onChange,
+  aiFields,
+}: {
+  type: RequestType;
+  values: FieldValues;
+  errors: Record<string, string>;
+  onChange: (name: FieldName, value: string) => void;
+  /** Fields the AI filled in (and that the requester has not changed): marked as suggestions. */
+  aiFields?: Partial<Record<FieldName, string>>;
+}) {
+  const names = FORM_FIELDS[type];
+  if (names.length === 0) {
+    return <p className="text-sm text-slate-600">A general request needs no further fields.</p>;
+  }
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      {names.map((name) => {
+        const id = `field-${name}`;
+        const error = errors[`fields.${name}`];
+        const required = REQUIRED_FIELDS[type].includes(name);
+        const evidence = aiFields?.[name];
+        const spec = INPUT[name];
+        const described = [error ? `${id}-error` : null, evidence ? `${id}-ai` : null, `${id}-hint`]
+          .filter(Boolean)
+          .join(" ");
+        return (
+          <div key={name}>
+            <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+              {FIELD_LABELS[name]}
+              {required ? <span className="text-slate-500"> (required)</span> : null}
+            </label>
+            <input
+              id={id}
+              name={`fields.${name}`}
+              type={spec.type}
+              inputMode={spec.inputMode}
+              min={name === "severity" ? 1 : undefined}
+              max={name === "severity" ? 5 : undefined}
+              maxLength={name === "currency" ? 3 : undefined}
+              value={values[name] ?? ""}
+              onChange={(event) => onChange(name, event.target.value)}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={described}
+              className={`${inputClass} ${evidence ? "bg-amber-50/60" : ""}`}
+            />
+            <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+              {spec.hint ?? ""}
+            </p>
+            {evidence ? (
+              <p id={`${id}-ai`} className="mt-0.5 text-xs text-amber-900">
+                Suggested from “{evidence}”
+              </p>
+            ) : null}
+            <FieldError id={`${id}-error`} message={error} />
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** Stored field values as the strings inputs hold. */
+export function toFieldValues(fields: Record<string, unknown>): FieldValues {
+  return Object.fromEntries(
+    Object.entries(fields)
+      .filter(([, value]) => value !== undefined && value !== null)
+      .map(([name, value]) => [name, String(value)]),
+  ) as FieldValues;
+}

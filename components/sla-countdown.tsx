@@ -1,0 +1,31 @@
+"use client";
+import { useEffect, useState } from "react";
+import { formatCountdown, formatDue, slaLevel } from "./request-format";
+
+const TONE = {
+  ok: "text-slate-700",
+  soon: "bg-amber-100 text-amber-900",
+  late: "bg-red-100 text-red-800",
+} as const;
+
+/** "due in 3 h 20 min", amber when under a quarter of the step's time is left, red when overdue. */
+export function SlaCountdown({ due, startedAt }: { due: string; startedAt: string | null }) {
+  const [now, setNow] = useState<Date | null>(null);
+  useEffect(() => {
+    setNow(new Date());
+    const timer = setInterval(() => setNow(new Date()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  const dueAt = new Date(due);
+  if (!now) return <span>{formatDue(dueAt)}</span>; // server render: no clock of the viewer yet
+  const level = slaLevel(startedAt ? new Date(startedAt) : null, dueAt, now);
+  return (
+    <span
+      className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${TONE[level]}`}
+      data-sla={level}
+      title={formatDue(dueAt)}
+    >
+      {formatCountdown(dueAt, now)}
+    </span>
+  );
+}

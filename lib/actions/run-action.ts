@@ -1,0 +1,65 @@
+/**
+ * The one wrapper for server actions, as lib/api/route.ts is for route handlers: a signed-in user
+ * with the permission, domain errors turned into a form result (field errors by path, and for
+ * conflicts the request's new state), unexpected errors logged with a reference id and answered
+ * with that id only.
+ */
+import { randomUUID } from "node:crypto";
+import { unstable_rethrow } from "next/navigation";
+import type { SessionUser } from "@/lib/auth/config";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { currentUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { ActionResult, CurrentState } from "@/lib/forms/result";
+import { CONFLICT_CODES } from "@/lib/forms/result";
+import { log } from "@/lib/log";
+import { currentStateFor } from "@/lib/services/view-request";
+
+export async function runAction<T>(
+  permission: Permission,
+  name: string,
+  body: (user: SessionUser) => Promise<T>,
+  options: { requestId?: string } = {},
+): Promise<ActionResult<T>> {
+  const user = await currentUser();
+  if (!user) return failure(new AppError("UNAUTHENTICATED", "Your session ended. Sign in again."));
+  if (!can(user, permission)) {
+    return failure(new AppError("FORBIDDEN", "Your roles do not allow this."));
+  }
+  try {
+    return { ok: true, data: await body(user) };
+  } catch (error) {
+    unstable_rethrow(error); // Next's redirect() and notFound() are not errors
+    if (error instanceof AppError) {
+      const current =
+        options.requestId && CONFLICT_CODES.has(error.code)
+          ? await currentStateFor(db(), user, options.requestId).catch(() => null)
+          : null;
+      return failure(error, current ?? undefined);
+    }
+    const reference = randomUUID();
+    log.error(
+      { err: error, requestId: reference, action: name, userId: user.id },
+      "server action failed",
+    );
+    return {
+      ok: false,
+      code: "INTERNAL",
+      message: `Something went wrong on our side. Quote reference ${reference.slice(0, 8)} when reporting it.`,
+      fieldErrors: {},
+    };
+  }
+}
+
+export function failure(error: AppError, current?: CurrentState): ActionResult<never> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) fieldErrors[issue.field] ??= issue.message;
+  return {
+    ok: false,
+    code: error.code,
+    message: error.message,
+    fieldErrors,
+    ...(current ? { current } : {}),
+  };
+}

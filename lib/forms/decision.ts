@@ -1,0 +1,64 @@
+/**
+ * What an approver sends: approve (optional comment), reject (reason), request changes (comment),
+ * escalate (reason). Shared by the inbox, the request page and the service. Client-safe.
+ */
+import { z } from "zod";
+
+const note = (required: string) =>
+  z
+    .string({ error: required })
+    .trim()
+    .min(3, `${required} (at least 3 characters).`)
+    .max(2_000, "Keep it under 2,000 characters.");
+
+export const DecisionInputSchema = z.discriminatedUnion(
+  "decision",
+  [
+    z
+      .object({
+        decision: z.literal("approve"),
+        comment: z.string().trim().max(2_000, "Keep it under 2,000 characters.").optional(),
+        version: z.number().int().optional(),
+      })
+      .strict(),
+    z
+      .object({
+        decision: z.literal("reject"),
+        reason: note("A reason is required"),
+        version: z.number().int().optional(),
+      })
+      .strict(),
+    z
+      .object({
+        decision: z.literal("request_changes"),
+        comment: note("Say what should change"),
+        version: z.number().int().optional(),
+      })
+      .strict(),
+    z
+      .object({
+        decision: z.literal("escalate"),
+        reason: note("A reason for the escalation is required"),
+        version: z.number().int().optional(),
+      })
+      .strict(),
+  ],
+  { error: "Choose approve, reject, request changes or escalate." },
+);
+export type DecisionInput = z.infer<typeof DecisionInputSchema>;
+export type DecisionKind = DecisionInput["decision"];
+
+export const DECISION_LABELS: Readonly<Record<DecisionKind, string>> = {
+  approve: "Approve",
+  reject: "Reject",
+  request_changes: "Request changes",
+  escalate: "Escalate",
+};
+
+/** The text field each decision needs, if any. */
+export const DECISION_NOTE: Readonly<Record<DecisionKind, "comment" | "reason">> = {
+  approve: "comment",
+  reject: "reason",
+  request_changes: "comment",
+  escalate: "reason",
+};

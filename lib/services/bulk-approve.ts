@@ -1,0 +1,57 @@
+/**
+ * An approver approves several inbox items at once. Each item is its own decision: checked by
+ * the engine and written in its own version-guarded transaction, so one refusal (someone else
+ * decided first, a step that moved on) never blocks or undoes the others. The result reports
+ * every item.
+ */
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { AppError, zodIssues } from "@/lib/errors";
+import type { ServiceActor } from "./actor";
+import { decideStep } from "./decide-step";
+
+export const MAX_BULK_ITEMS = 100;
+
+export const BulkApproveSchema = z
+  .object({
+    items: z
+      .array(z.object({ id: z.uuid("Not a request id."), version: z.number().int() }).strict())
+      .min(1, "Select at least one request.")
+      .max(MAX_BULK_ITEMS, `Approve at most ${MAX_BULK_ITEMS} requests at once.`),
+    comment: z.string().trim().max(2_000).optional(),
+  })
+  .strict();
+
+export type BulkItemResult =
+  | { id: string; ok: true; status: string; version: number }
+  | { id: string; ok: false; code: string; message: string };
+
+export async function bulkApprove(
+  db: Db,
+  actor: ServiceActor,
+  input: unknown,
+  now?: Date,
+): Promise<BulkItemResult[]> {
+  const parsed = BulkApproveSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new AppError("VALIDATION_FAILED", "The selection is invalid.", zodIssues(parsed.error));
+  }
+  const unique = [...new Map(parsed.data.items.map((item) => [item.id, item])).values()];
+  const results: BulkItemResult[] = [];
+  for (const item of unique) {
+    try {
+      const applied = await decideStep(
+        db,
+        actor,
+        item.id,
+        { decision: "approve", version: item.version, comment: parsed.data.comment },
+        now,
+      );
+      results.push({ id: item.id, ok: true, status: applied.status, version: applied.version });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      results.push({ id: item.id, ok: false, code: error.code, message: error.message });
+    }
+  }
+  return results;
+}

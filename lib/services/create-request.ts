@@ -1,0 +1,84 @@
+/**
+ * A requester sends the "New request" form: their text, and the type and fields they confirmed
+ * (prefilled from the AI's suggestion, corrected as needed). The form is checked whole before
+ * anything is written; the draft stores the confirmed values together with the AI's own
+ * suggestion (read again here from the text: the browser's copy is never trusted) and its audit
+ * entry. With intent "submit" the draft is then submitted and routed.
+ */
+import type { AiSettings } from "@/lib/ai/config";
+import type { Db } from "@/lib/db/client";
+import { insertDraft } from "@/lib/db/requests";
+import { AppError, zodIssues } from "@/lib/errors";
+import { NewRequestSchema } from "@/lib/forms/request";
+import { log } from "@/lib/log";
+import type { ServiceActor } from "./actor";
+import { submitRequest } from "./submit-request";
+import { suggest } from "./suggest";
+
+export interface CreatedRequest {
+  id: string;
+  number: number;
+  submitted: boolean;
+  /** Why the saved draft could not be submitted (it stays a draft). */
+  submitError: AppError | null;
+}
+
+export async function createRequest(
+  db: Db,
+  actor: ServiceActor,
+  input: unknown,
+  options: { ai?: AiSettings; now?: Date } = {},
+): Promise<CreatedRequest> {
+  const parsed = NewRequestSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new AppError("VALIDATION_FAILED", "Some fields need attention.", zodIssues(parsed.error));
+  }
+  const { text, type, fields, intent } = parsed.data;
+  const now = options.now ?? new Date();
+  const suggestion = await suggest(
+    text,
+    { requesterId: actor.id, status: "DRAFT", now },
+    options.ai,
+  );
+  const enrichment = suggestion.enrichment;
+  const recommended = enrichment?.type === type ? enrichment.recommendedAction : null;
+  const created = await insertDraft(
+    db,
+    {
+      type,
+      title: parsed.data.title ?? titleFrom(text),
+      description: text,
+      fields,
+      action: recommended ? { tool: recommended.tool, params: recommended.params } : null,
+      requesterId: actor.id,
+      departmentId: actor.department?.id ?? null,
+      extraAudit: [suggestion.audit],
+      enrichment: enrichment ?? undefined,
+      enrichmentError: suggestion.error,
+      confirmed: true,
+    },
+    now,
+  );
+  if (intent !== "submit") return { ...created, submitted: false, submitError: null };
+  try {
+    await submitRequest(db, actor, created.id, { now, ai: options.ai });
+    return { ...created, submitted: true, submitError: null };
+  } catch (error) {
+    // The form was complete, so this is a routing refusal (e.g. no workflow published): the
+    // draft is kept and the requester sees why it was not sent.
+    if (!(error instanceof AppError)) throw error;
+    log.warn({ requestId: created.id, code: error.code }, "new request saved but not submitted");
+    return { ...created, submitted: false, submitError: error };
+  }
+}
+
+/** The first sentence of the text, shortened: the title when the requester gives none. */
+export function titleFrom(text: string): string {
+  const first =
+    text
+      .trim()
+      .split(/(?<=[.!?])\s|\n/u)[0]
+      ?.trim() ?? text.trim();
+  const title = first.length > 80 ? `${first.slice(0, 77).trimEnd()}…` : first;
+  return title.length >= 3 ? title : `${title} request`;
+}

@@ -1,0 +1,98 @@
+/**
+ * The approver inbox as the page and the JSON API serve it: the steps the user may decide now
+ * (lib/db/inbox.ts does the query), as plain JSON with the actions each row offers.
+ */
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { type InboxCursor, inboxPage } from "@/lib/db/inbox";
+import { RequestTypeSchema } from "@/lib/engine/fields";
+import type { RequestAction } from "@/lib/engine/permitted";
+import { AppError, zodIssues } from "@/lib/errors";
+import type { ServiceActor } from "./actor";
+
+export interface InboxEntry {
+  id: string;
+  number: number;
+  type: string;
+  title: string;
+  status: string;
+  stepRole: string;
+  stepStartedAt: string | null;
+  stepDueAt: string;
+  escalated: boolean;
+  fields: Record<string, unknown>;
+  version: number;
+  requesterName: string;
+  departmentName: string | null;
+  summary: string | null;
+  confidence: number | null;
+  warnings: string[];
+  actions: RequestAction[];
+}
+
+export interface InboxResult {
+  items: InboxEntry[];
+  /** Opaque; pass back as `cursor` for the next page. Null on the last page. */
+  nextCursor: string | null;
+}
+
+export const InboxQuerySchema = z
+  .object({
+    type: RequestTypeSchema.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
+
+export function encodeCursor(cursor: InboxCursor): string {
+  return Buffer.from(`${cursor.dueAt.toISOString()}|${cursor.id}`).toString("base64url");
+}
+
+export function decodeCursor(value: string): InboxCursor {
+  const [due, id] = Buffer.from(value, "base64url").toString("utf8").split("|");
+  const dueAt = new Date(due ?? "");
+  if (Number.isNaN(dueAt.getTime()) || !z.uuid().safeParse(id).success) {
+    throw new AppError("VALIDATION_FAILED", "The cursor is invalid.", [
+      { field: "cursor", message: "Use the nextCursor of a previous page." },
+    ]);
+  }
+  return { dueAt, id: id as string };
+}
+
+export async function inboxFor(db: Db, user: ServiceActor, input: unknown): Promise<InboxResult> {
+  const parsed = InboxQuerySchema.safeParse(input);
+  if (!parsed.success) {
+    throw new AppError("VALIDATION_FAILED", "The inbox query is invalid.", zodIssues(parsed.error));
+  }
+  const { type, limit, cursor } = parsed.data;
+  const page = await inboxPage(
+    db,
+    { id: user.id, roles: user.roles, departmentId: user.department?.id ?? null },
+    { type: type ?? null, limit, cursor: cursor ? decodeCursor(cursor) : null },
+  );
+  return {
+    items: page.items.map((item) => ({
+      id: item.id,
+      number: item.number,
+      type: item.type,
+      title: item.title,
+      status: item.status,
+      stepRole: item.stepRole,
+      stepStartedAt: item.stepStartedAt?.toISOString() ?? null,
+      stepDueAt: item.stepDueAt.toISOString(),
+      escalated: item.escalated,
+      fields: (item.fields ?? {}) as Record<string, unknown>,
+      version: item.version,
+      requesterName: item.requesterName,
+      departmentName: item.departmentName,
+      summary: item.summary,
+      confidence: item.confidence,
+      warnings: item.warnings,
+      // The query already excludes own requests, other departments and steps this user approved.
+      actions: item.escalated
+        ? ["approve", "reject", "request_changes"]
+        : ["approve", "reject", "request_changes", "escalate"],
+    })),
+    nextCursor: page.nextCursor ? encodeCursor(page.nextCursor) : null,
+  };
+}

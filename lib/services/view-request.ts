@@ -1,0 +1,105 @@
+/**
+ * One request as its page shows it, for one user: the details, the planned approval chain and the
+ * actions this user may take now. Who may see a request: its requester; once submitted, anyone
+ * holding a role of a step on its path (MANAGER only in the requester's department), which covers
+ * whoever may decide it now or did before; anyone who acted on it; and holders of
+ * `request:read-any` (admins). Everyone else gets NOT_FOUND, so that request ids reveal nothing.
+ */
+import { can } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/client";
+import { type RequestDetail, requestDetail, type TimelineEntry } from "@/lib/db/request-view";
+import { latestWorkflow, workflowById } from "@/lib/db/workflows";
+import {
+  decideRefusal,
+  describeCurrentStep,
+  type PlannedChain,
+  permittedActions,
+  plannedChain,
+  type RequestAction,
+} from "@/lib/engine";
+import { AppError } from "@/lib/errors";
+import type { CurrentState } from "@/lib/forms/result";
+import { engineActor, type ServiceActor } from "./actor";
+
+export interface RequestView {
+  detail: RequestDetail;
+  chain: PlannedChain;
+  /** "step 2 of 3: FINANCE", or null when no step waits. */
+  currentStep: string | null;
+  actions: RequestAction[];
+  isRequester: boolean;
+}
+
+export async function viewRequest(
+  db: Db,
+  user: ServiceActor,
+  requestId: string,
+): Promise<RequestView> {
+  const detail = await requestDetail(db, requestId);
+  if (!detail) throw new AppError("NOT_FOUND", "No such request.");
+  const { state } = detail.loaded;
+  const actor = engineActor(user);
+  const workflow = detail.loaded.workflowId
+    ? await workflowById(db, detail.loaded.workflowId)
+    : await latestWorkflow(db, state.type);
+  const chain: PlannedChain = workflow
+    ? plannedChain(workflow.definition, state)
+    : { steps: [], currentIndex: null, problem: `No workflow is published for ${state.type}.` };
+  const onItsPath =
+    state.status !== "DRAFT" &&
+    chain.steps.some(
+      (step) =>
+        user.roles.includes(step.role) &&
+        (step.role !== "MANAGER" || user.department?.id === state.departmentId),
+    );
+  const visible =
+    state.requesterId === user.id ||
+    can(user, "request:read-any") ||
+    decideRefusal(state, actor) === null ||
+    onItsPath ||
+    detail.timeline.some((entry) => entry.actorType === "USER" && entry.actorId === user.id);
+  if (!visible) throw new AppError("NOT_FOUND", "No such request.");
+  return {
+    detail,
+    chain,
+    currentStep: describeCurrentStep(chain),
+    actions: permittedActions(state, actor),
+    isRequester: state.requesterId === user.id,
+  };
+}
+
+/**
+ * The request's state now, for a user whose action lost a race (someone else acted first), or
+ * null when they may not see the request.
+ */
+export async function currentStateFor(
+  db: Db,
+  user: ServiceActor,
+  requestId: string,
+): Promise<CurrentState | null> {
+  try {
+    const view = await viewRequest(db, user, requestId);
+    const last = view.detail.timeline.at(-1);
+    return {
+      status: view.detail.loaded.state.status,
+      lastAction: last?.action ?? null,
+      lastActor: last ? actorLabel(last) : null,
+      lastAt: last?.createdAt.toISOString() ?? null,
+      currentStep: view.currentStep,
+    };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") return null;
+    throw error;
+  }
+}
+
+/** Who did a timeline entry, as people read it. */
+export function actorLabel(entry: TimelineEntry): string {
+  if (entry.actorType === "SYSTEM") {
+    return entry.action === "SLA_ESCALATED" ? "Flowgate SLA timer" : "Flowgate workflow";
+  }
+  if (entry.actorType === "AI") {
+    return entry.onBehalfOfName ? `AI assistant, for ${entry.onBehalfOfName}` : "AI assistant";
+  }
+  return entry.actorName ?? "Unknown user";
+}
