@@ -4,7 +4,7 @@
  * request page and in each inbox row. The note is checked with the server's schema before sending;
  * the server's answer (including "someone else acted first" with the request's new state) is shown.
  */
-import { useId, useRef, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import type { Decided } from "@/app/(app)/requests/actions";
 import { decideAction } from "@/app/(app)/requests/actions";
 import type { RequestAction } from "@/lib/engine/permitted";
@@ -29,6 +29,7 @@ export function DecisionControls({
   version,
   actions,
   compact = false,
+  subject,
   onDecided,
   openWith,
 }: {
@@ -36,13 +37,13 @@ export function DecisionControls({
   version: number;
   actions: readonly RequestAction[];
   compact?: boolean;
+  /** Names the request in the buttons for screen readers when several are on one page ("FG-12"). */
+  subject?: string;
   onDecided?: (kind: DecisionKind, result: ActionResult<Decided>) => void;
-  /** Opens the note form for this decision (keyboard shortcut "r" in the inbox). */
-  openWith?: DecisionKind | null;
+  /** Opens the note form for a decision (keyboard shortcut "r" in the inbox); `at` makes each request new. */
+  openWith?: { kind: Exclude<DecisionKind, "approve">; at: number } | null;
 }) {
-  const [open, setOpen] = useState<Exclude<DecisionKind, "approve"> | null>(
-    openWith && openWith !== "approve" ? openWith : null,
-  );
+  const [open, setOpen] = useState<Exclude<DecisionKind, "approve"> | null>(null);
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ActionResult<Decided> | null>(null);
@@ -53,9 +54,14 @@ export function DecisionControls({
     actions.includes(k),
   );
 
-  if (openWith && openWith !== "approve" && open !== openWith && !result) {
-    setOpen(openWith);
-  }
+  useEffect(() => {
+    if (openWith) setOpen(openWith.kind);
+  }, [openWith]);
+
+  // The note field takes the focus whenever a note form opens.
+  useEffect(() => {
+    if (open) noteRef.current?.focus();
+  }, [open]);
 
   function send(kind: DecisionKind) {
     const field = DECISION_NOTE[kind];
@@ -98,7 +104,7 @@ export function DecisionControls({
       {result && !result.ok ? (
         <ConflictNotice code={result.code} message={result.message} current={result.current} />
       ) : null}
-      <div className={`flex flex-wrap gap-2 ${compact ? "" : ""}`}>
+      <div className="flex flex-wrap gap-2">
         {kinds.map((kind) =>
           kind === "approve" ? (
             <button
@@ -109,6 +115,7 @@ export function DecisionControls({
               onClick={() => send("approve")}
             >
               {DECISION_LABELS.approve}
+              {subject ? <span className="sr-only"> {subject}</span> : null}
             </button>
           ) : (
             <button
@@ -120,10 +127,9 @@ export function DecisionControls({
               onClick={() => {
                 setOpen(open === kind ? null : kind);
                 setError(null);
-                setTimeout(() => noteRef.current?.focus(), 0);
               }}
             >
-              {DECISION_LABELS[kind]}…
+              {DECISION_LABELS[kind]}…{subject ? <span className="sr-only"> {subject}</span> : null}
             </button>
           ),
         )}
@@ -145,7 +151,10 @@ export function DecisionControls({
             rows={compact ? 2 : 3}
             value={note}
             onChange={(event) => setNote(event.target.value)}
-            onKeyDown={(event) => event.stopPropagation()}
+            onKeyDown={(event) => {
+              event.stopPropagation();
+              if (event.key === "Escape") setOpen(null);
+            }}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${noteId}-error` : undefined}
             className={inputClass}

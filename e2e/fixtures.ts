@@ -27,3 +27,24 @@ export async function mainNavLinks(page: Page): Promise<string[]> {
 
 export const test = base;
 export { expect };
+
+export const MORE_USERS = {
+  managerOps: "manager.ops@example.com",
+  director: "director@example.com",
+} as const;
+
+/** A unique tag for this test's requests, so parallel specs never see each other's items. */
+export function tag(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}
+
+/** Signs in `email` on a new page of its own (one browser context per person). */
+export async function personPage(
+  browser: import("@playwright/test").Browser,
+  email: string,
+): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAs(page, email);
+  return page;
+}

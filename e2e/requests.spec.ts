@@ -35,7 +35,9 @@ test("a submitted request shows in its requester's list and in the right manager
   const manager = await browser.newPage();
   await signInAs(manager, USERS.managerEng);
   await manager.goto("/inbox");
-  await expect(manager.getByRole("row").filter({ hasText: title })).toContainText("Rita Requester");
+  await expect(manager.getByTestId("inbox-item").filter({ hasText: title })).toContainText(
+    "Rita Requester",
+  );
   await manager.screenshot({ path: "test-results/screenshots/inbox-manager.png", fullPage: true });
 
   const otherManager = await browser.newPage();

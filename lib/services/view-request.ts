@@ -99,7 +99,7 @@ export function actorLabel(entry: TimelineEntry): string {
     return entry.action === "SLA_ESCALATED" ? "Flowgate SLA timer" : "Flowgate workflow";
   }
   if (entry.actorType === "AI") {
-    return entry.onBehalfOfName ? `AI assistant, for ${entry.onBehalfOfName}` : "AI assistant";
+    return entry.onBehalfOfName ? `AI assistant (for ${entry.onBehalfOfName})` : "AI assistant";
   }
   return entry.actorName ?? "Unknown user";
 }

@@ -25,6 +25,13 @@ import { bulkApproveAction, decideAction } from "../requests/actions";
 
 export const REFRESH_MS = 5_000;
 
+const DONE: Record<DecisionKind, string> = {
+  approve: "approved",
+  reject: "rejected",
+  request_changes: "sent back for changes",
+  escalate: "escalated",
+};
+
 export function Inbox(props: { initial: InboxResult; type: string | null }) {
   const [client] = useState(
     () => new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 1_000 } } }),
@@ -66,7 +73,11 @@ function InboxList({ initial, type }: { initial: InboxResult; type: string | nul
   const items = query.data.items;
   const [active, setActive] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [openWith, setOpenWith] = useState<{ id: string; kind: DecisionKind } | null>(null);
+  const [openWith, setOpenWith] = useState<{
+    id: string;
+    kind: "reject";
+    at: number;
+  } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [bulkPending, startBulk] = useTransition();
   const [search, setSearch] = useState("");
@@ -148,7 +159,7 @@ function InboxList({ initial, type }: { initial: InboxResult; type: string | nul
           break;
         case "r":
           event.preventDefault();
-          setOpenWith({ id: item.id, kind: "reject" });
+          setOpenWith({ id: item.id, kind: "reject", at: Date.now() });
           break;
         case "x":
           event.preventDefault();
@@ -365,9 +376,20 @@ function InboxList({ initial, type }: { initial: InboxResult; type: string | nul
                         version={item.version}
                         actions={item.actions}
                         compact
-                        openWith={openWith?.id === item.id ? openWith.kind : null}
-                        onDecided={() => {
-                          setOpenWith(null);
+                        subject={requestLabel(item.number)}
+                        openWith={openWith?.id === item.id ? openWith : null}
+                        onDecided={(kind, result) => {
+                          setNotice(
+                            result.ok
+                              ? {
+                                  tone: "success",
+                                  text: `${requestLabel(item.number)} ${DONE[kind]}.`,
+                                }
+                              : {
+                                  tone: result.current ? "warning" : "error",
+                                  text: `${requestLabel(item.number)}: ${result.message}`,
+                                },
+                          );
                           void refresh();
                         }}
                       />

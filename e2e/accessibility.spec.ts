@@ -1,0 +1,127 @@
+/**
+ * No serious or critical axe-core violations on the main pages, a working narrow (mobile)
+ * layout, and the SLA countdown's colours. Screenshots of each page are kept as artifacts.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { e2eDb } from "./database";
+import { expect, personPage, signInAs, tag, test, USERS } from "./fixtures";
+import { seedRequest } from "./seed";
+
+const SHOTS = "test-results/screenshots";
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+}
+
+test("the main pages have no serious or critical axe violations", async ({ browser, page }) => {
+  test.setTimeout(90_000);
+  await page.goto("/sign-in");
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const { id } = await seedRequest(USERS.requester, {
+    title: tag("Axe"),
+    text: "Standing desk for the Berlin office, EUR 650",
+    type: "PROCUREMENT",
+    fields: { amount: 650, currency: "EUR" },
+  });
+  await signInAs(page, USERS.requester);
+  for (const path of ["/", "/requests/new", "/requests", `/requests/${id}`]) {
+    await page.goto(path);
+    await expect(page.locator("main h1")).toBeVisible();
+    expect({ path, violations: await seriousViolations(page) }).toEqual({ path, violations: [] });
+  }
+  // The New request page with a suggestion shown, and with field errors.
+  await page.goto("/requests/new");
+  await page.getByLabel("What do you need?").fill("3 days of leave from December 9");
+  await expect(page.getByTestId("suggest-status")).toContainText("Suggestion ready");
+  await page.getByLabel("Days (required)").fill("");
+  await page.getByRole("button", { name: "Submit for approval" }).click();
+  await expect(page.locator("#field-days-error")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const manager = await personPage(browser, USERS.managerEng);
+  await manager.goto("/inbox");
+  await expect(manager.getByRole("heading", { name: "Inbox" })).toBeVisible();
+  expect(await seriousViolations(manager)).toEqual([]);
+  await manager.goto(`/requests/${id}`);
+  await expect(manager.getByRole("heading", { name: "Your decision" })).toBeVisible();
+  expect(await seriousViolations(manager)).toEqual([]);
+  await manager.screenshot({ path: `${SHOTS}/request-approver.png`, fullPage: true });
+});
+
+test("works on a narrow screen: no sideways scrolling, every control reachable", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+  });
+  const page = await context.newPage();
+  await signInAs(page, USERS.managerEng);
+  for (const [path, name] of [
+    ["/requests/new", "new-request-mobile"],
+    ["/inbox", "inbox-mobile"],
+    ["/requests", "my-requests-mobile"],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.locator("main h1")).toBeVisible();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect({ path, overflow }).toEqual({ path, overflow: 0 });
+    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  }
+  await context.close();
+});
+
+test("the SLA countdown turns amber when time runs short and red when overdue", async ({
+  browser,
+}) => {
+  const batch = tag("Sla");
+  const soon = await seedRequest(USERS.requester, {
+    title: `${batch} soon`,
+    text: "One day off",
+    type: "LEAVE",
+    fields: { days: 1 },
+  });
+  const late = await seedRequest(USERS.requester, {
+    title: `${batch} late`,
+    text: "Another day off",
+    type: "LEAVE",
+    fields: { days: 1 },
+  });
+  const db = e2eDb();
+  try {
+    const hour = 3_600_000;
+    await db.request.update({
+      where: { id: soon.id },
+      data: {
+        stepStartedAt: new Date(Date.now() - 20 * hour),
+        stepDueAt: new Date(Date.now() + 2 * hour),
+      },
+    });
+    await db.request.update({
+      where: { id: late.id },
+      data: {
+        stepStartedAt: new Date(Date.now() - 30 * hour),
+        stepDueAt: new Date(Date.now() - hour),
+      },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+  const manager = await personPage(browser, USERS.managerEng);
+  await manager.goto("/inbox");
+  await manager.getByLabel("Filter").fill(batch);
+  const rows = manager.getByTestId("inbox-item");
+  // Soonest due first: the overdue one leads.
+  await expect(rows.nth(0)).toContainText(`${batch} late`);
+  await expect(rows.nth(0).locator("[data-sla]")).toHaveAttribute("data-sla", "late");
+  await expect(rows.nth(0).locator("[data-sla]")).toContainText("overdue by");
+  await expect(rows.nth(1).locator("[data-sla]")).toHaveAttribute("data-sla", "soon");
+  await expect(rows.nth(1).locator("[data-sla]")).toContainText("due in 2 h");
+});
