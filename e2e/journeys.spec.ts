@@ -4,6 +4,8 @@
  * the outcome and the timeline. Plus rejection, changes and resubmission, scoping, bulk approval.
  */
 import type { Page } from "@playwright/test";
+import { decideStep } from "../lib/services/decide-step";
+import { e2eDb } from "./database";
 import { expect, MORE_USERS, personPage, signInAs, tag, test, USERS } from "./fixtures";
 import { countByTitle, requestStatus, seedRequest } from "./seed";
 
@@ -360,4 +362,74 @@ test("a submission with a missing field shows the error at the field and saves n
   await expect(page.locator("#field-amount-error")).toHaveText("Enter the amount as a number.");
   expect(await countByTitle(title)).toBe(0);
   await expect(page).toHaveURL(/\/requests\/new$/);
+});
+
+test("the inbox refreshes by itself when another approver decides", async ({ browser }) => {
+  const title = tag("Refresh");
+  const { id } = await seedRequest(USERS.requester, {
+    title,
+    text: "One day off on Friday",
+    type: "LEAVE",
+    fields: { days: 1 },
+  });
+  const manager = await personPage(browser, USERS.managerEng);
+  await inboxRow(manager, title);
+  // A second manager of the same department approves it elsewhere.
+  const db = e2eDb();
+  try {
+    const eng = await db.department.findUniqueOrThrow({ where: { code: "ENG" } });
+    const colleague = await db.user.upsert({
+      where: { email: "manager2.eng@example.com" },
+      update: {},
+      create: {
+        email: "manager2.eng@example.com",
+        name: "Mia Manager",
+        passwordHash: "not-a-login",
+        roles: ["REQUESTER", "MANAGER"],
+        departmentId: eng.id,
+      },
+    });
+    await decideStep(
+      db,
+      { id: colleague.id, roles: colleague.roles, department: { id: eng.id } },
+      id,
+      { decision: "approve" },
+    );
+  } finally {
+    await db.$disconnect();
+  }
+  // No reload: the list polls and the item goes.
+  await expect(manager.getByTestId("inbox-item").filter({ hasText: title })).toHaveCount(0, {
+    timeout: 15_000,
+  });
+});
+
+test("a draft is saved, edited on its page and then submitted; an escalation moves the step", async ({
+  browser,
+}) => {
+  const title = tag("Draft");
+  const requester = await personPage(browser, USERS.requester);
+  await requester.goto("/requests/new");
+  await requester.getByLabel("What do you need?").fill("A new laptop for onboarding, EUR 1,900");
+  await requester.getByLabel("Title (optional)").fill(title);
+  await expect(requester.getByLabel("Amount (required)")).toHaveValue("1900");
+  await requester.getByRole("button", { name: "Save as draft" }).click();
+  await expect(requester.getByTestId("status").first()).toHaveText("Draft");
+  await requester.getByLabel("Amount (required)").fill("2,150");
+  await requester.getByRole("button", { name: "Save changes" }).click();
+  await expect(requester.getByText("Saved.")).toBeVisible();
+  await expect(requester.getByTestId("field-amount")).toHaveText("2,150");
+  await requester.getByRole("button", { name: "Submit for approval" }).click();
+  await expect(requester.getByTestId("status").first()).toHaveText("In review");
+  const id = requester.url().split("/").at(-1) as string;
+
+  const manager = await personPage(browser, USERS.managerEng);
+  await manager.goto(`/requests/${id}`);
+  await manager.getByRole("button", { name: "Escalate…" }).click();
+  await manager.getByLabel("Reason for escalating").fill("Above my usual budget");
+  await manager.getByRole("button", { name: "Confirm: escalate" }).click();
+  await expect(manager.getByText("the request is now escalated")).toBeVisible();
+  await requester.reload();
+  await expect(requester.getByTestId("status").first()).toHaveText("Escalated");
+  await expect(requester.getByTestId("timeline")).toContainText("Above my usual budget");
 });
