@@ -1,16 +1,21 @@
 /**
- * Seeds the demo data. Runs once per database: the launcher calls it only when no user exists,
- * and every write is an upsert, so running it again changes nothing.
+ * Seeds the demo data. Runs once per database: the launcher calls it only when no user exists;
+ * users are upserts and demo requests are added only to a database without requests, so running
+ * it again changes nothing.
  */
 import type { PrismaClient } from "@prisma/client";
+import { localProvider } from "../lib/ai/local";
 import { hashPassword } from "../lib/auth/password";
+import type { RequestFields, RequestType } from "../lib/engine";
+import { createRequest } from "../lib/services/create-request";
+import { decideStep } from "../lib/services/decide-step";
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 
 export async function isSeeded(db: PrismaClient): Promise<boolean> {
   return (await db.user.count()) > 0;
 }
 
-export async function seedDemoData(db: PrismaClient): Promise<{ users: number }> {
+export async function seedDemoData(db: PrismaClient): Promise<{ users: number; requests: number }> {
   const departments = new Map<string, string>();
   for (const department of DEMO_DEPARTMENTS) {
     const row = await db.department.upsert({
@@ -34,5 +39,96 @@ export async function seedDemoData(db: PrismaClient): Promise<{ users: number }>
       update: {},
     });
   }
-  return { users: DEMO_USERS.length };
+  const requests = await seedDemoRequests(db);
+  return { users: DEMO_USERS.length, requests };
+}
+
+/**
+ * A few requests in different states, made through the real services (so the audit chains are
+ * genuine), so that the inboxes, lists and timelines have something to show on first start. The
+ * local AI provider reads them whatever AI_PROVIDER says: seeding never calls a hosted model.
+ */
+async function seedDemoRequests(db: PrismaClient): Promise<number> {
+  if ((await db.request.count()) > 0) return 0; // requests exist: never add demo ones to real data
+  const users = new Map(
+    (await db.user.findMany({ include: { department: true } })).map((u) => [
+      u.email,
+      { id: u.id, roles: u.roles, department: u.department },
+    ]),
+  );
+  const as = (email: string) => {
+    const user = users.get(email);
+    if (!user) throw new Error(`demo user ${email} is missing`);
+    return user;
+  };
+  const ai = {
+    provider: localProvider,
+    fallback: undefined,
+    timeoutMs: 5_000,
+    retries: 0,
+    confidenceThreshold: 0.7,
+  };
+  const make = (
+    email: string,
+    text: string,
+    type: RequestType,
+    fields: RequestFields,
+    submit = true,
+  ) =>
+    createRequest(
+      db,
+      as(email),
+      { text, type, fields, intent: submit ? "submit" : "save" },
+      { ai },
+    );
+
+  const chairs = await make(
+    "requester@example.com",
+    "12 ergonomic chairs for the Berlin office, EUR 14,280",
+    "PROCUREMENT",
+    { amount: 14_280, currency: "EUR" },
+  );
+  await decideStep(db, as("manager.eng@example.com"), chairs.id, {
+    decision: "approve",
+    comment: "Budgeted in Q4",
+  });
+  await make(
+    "requester@example.com",
+    "2 days of leave on December 3 and 4 for a family visit",
+    "LEAVE",
+    {
+      days: 2,
+      startDate: "2026-12-03",
+      endDate: "2026-12-04",
+    },
+  );
+  await make(
+    "requester@example.com",
+    "The VPN is down for the whole Berlin office since this morning, severity 4",
+    "SUPPORT",
+    { severity: 4 },
+  );
+  const monitor = await make(
+    "requester@example.com",
+    "A second 4K monitor for design reviews, EUR 600",
+    "PROCUREMENT",
+    { amount: 600, currency: "EUR" },
+  );
+  await decideStep(db, as("manager.eng@example.com"), monitor.id, {
+    decision: "reject",
+    reason: "We have spare monitors in storage: ask IT.",
+  });
+  await make(
+    "requester@example.com",
+    "Access to the analytics dashboard for the quarterly report",
+    "GENERAL",
+    {},
+    false,
+  );
+  await make("director@example.com", "5 days of leave from December 21 to December 27", "LEAVE", {
+    days: 5,
+    startDate: "2026-12-21",
+    endDate: "2026-12-27",
+  });
+  return 6;
 }

@@ -39,8 +39,10 @@ async function main(): Promise<number> {
         const db = createDb(url);
         try {
           const workflows = await ensureDefaultWorkflows(db);
-          const { users } = await seedDemoData(db);
-          console.log(`published ${workflows} default workflows; seeded ${users} demo users`);
+          const { users, requests } = await seedDemoData(db);
+          console.log(
+            `published ${workflows} default workflows; seeded ${users} demo users and ${requests} demo requests`,
+          );
           return 0;
         } finally {
           await db.$disconnect();

@@ -76,8 +76,8 @@ async function prepareData(url: string, demo: boolean): Promise<void> {
     const published = await ensureDefaultWorkflows(db);
     if (published > 0) say(`published ${published} default workflow${published === 1 ? "" : "s"}`);
     if (demo && !(await isSeeded(db))) {
-      const { users } = await seedDemoData(db);
-      say(`seeded demo data (${users} users; see the sign-in page)`);
+      const { users, requests } = await seedDemoData(db);
+      say(`seeded demo data (${users} users, ${requests} requests; see the sign-in page)`);
     }
   } finally {
     await db.$disconnect();
