@@ -3,6 +3,7 @@
  * stored and nothing is audited here: the suggestion becomes part of the record only when the
  * request is saved (create-request.ts reads the text again then).
  */
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { Evidence } from "@/lib/ai/schema";
 import type { FieldName, RequestType } from "@/lib/engine";
 import { AppError, zodIssues } from "@/lib/errors";
@@ -21,11 +22,28 @@ export interface SuggestionView {
   fields: Partial<Record<FieldName, { value: string | number; evidence: Evidence }>>;
 }
 
+/**
+ * Suggestions per user and minute. The form asks at each pause in typing; with a hosted model each
+ * ask is a paid call, so a runaway client (or a script) is slowed down. Per process, in memory: a
+ * limit on cost, not a security boundary.
+ */
+export const SUGGESTIONS_PER_MINUTE = 30;
+const limiter = new RateLimiterMemory({ points: SUGGESTIONS_PER_MINUTE, duration: 60 });
+
 export async function suggestForForm(
   actor: ServiceActor,
   input: unknown,
   now = new Date(),
 ): Promise<SuggestionView | null> {
+  try {
+    await limiter.consume(actor.id);
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+    throw new AppError(
+      "RATE_LIMITED",
+      `Too many suggestions in a minute: wait ${Math.ceil(error.msBeforeNext / 1000)} s or fill in the fields yourself.`,
+    );
+  }
   const parsed = RequestTextSchema.safeParse(input);
   if (!parsed.success) {
     throw new AppError(
