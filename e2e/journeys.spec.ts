@@ -428,7 +428,10 @@ test("a draft is saved, edited on its page and then submitted; an escalation mov
   await manager.getByRole("button", { name: "Escalate…" }).click();
   await manager.getByLabel("Reason for escalating").fill("Above my usual budget");
   await manager.getByRole("button", { name: "Confirm: escalate" }).click();
-  await expect(manager.getByText("the request is now escalated")).toBeVisible();
+  // The page shows the new state at once: escalated to the Director, no decision left for a manager.
+  await expect(manager.getByTestId("status").first()).toHaveText("Escalated");
+  await expect(manager.getByTestId("current-step")).toContainText("Director");
+  await expect(manager.getByRole("heading", { name: "Your decision" })).toHaveCount(0);
   await requester.reload();
   await expect(requester.getByTestId("status").first()).toHaveText("Escalated");
   await expect(requester.getByTestId("timeline")).toContainText("Above my usual budget");
