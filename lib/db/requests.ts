@@ -17,8 +17,9 @@ import type {
 } from "@/lib/engine";
 import { ActionSchema, RequestFieldsSchema, toJson } from "@/lib/engine";
 import { type AuditHead, chainEntries, INSERT_AUDIT_ROWS, requestStream } from "./audit";
-import type { Db } from "./client";
+import { type Db, poolOf } from "./client";
 import { preparedQuery } from "./sql";
+import { writeTransition } from "./transition-writer";
 
 export interface LoadedRequest {
   state: RequestState;
@@ -126,70 +127,8 @@ export async function loadRequest(db: Db, id: string): Promise<LoadedRequest | n
   return rows[0] ? toLoaded(rows[0]) : null;
 }
 
-/** The request columns a state maps to, in the order of STATE_SET below ($3…$19). */
-function stateParams(state: RequestState, workflowId: string | null) {
-  const step = state.step;
-  return [
-    state.status,
-    state.currentNodeId,
-    state.round,
-    JSON.stringify(state.visits),
-    JSON.stringify(state.fields),
-    state.action ? JSON.stringify(state.action) : null,
-    workflowId,
-    step?.nodeId ?? null,
-    step?.role ?? null,
-    step?.departmentId ?? null,
-    step ? JSON.stringify(step.quorum) : null,
-    step?.approvals ?? [],
-    step?.startedAt ?? null,
-    step?.dueAt ?? null,
-    step?.escalatedAt ?? null,
-    step?.escalateTo ?? null,
-    step?.visitId ?? null,
-  ];
-}
-
-const STATE_SET = `
-  status = $3::"RequestStatus", current_node_id = $4, round = $5, visits = $6::jsonb, fields = $7::jsonb,
-  action = $8::jsonb, workflow_id = $9::uuid, step_node_id = $10, step_role = $11::"Role",
-  step_department_id = $12::uuid, step_quorum = $13::jsonb, step_approvals = $14::uuid[],
-  step_started_at = $15, step_due_at = $16, step_escalated_at = $17, step_escalate_to = $18::"Role",
-  step_visit_id = $19::uuid`;
-
-const PERSIST_SQL = `
-WITH upd AS (
-  UPDATE requests SET ${STATE_SET},
-    submitted_at = COALESCE($20, submitted_at), completed_at = $21, updated_at = $22, version = version + 1,
-    audit_seq = COALESCE($26, audit_seq), audit_hash = COALESCE($27, audit_hash),
-    enrichment = CASE WHEN $28::boolean THEN $29::jsonb ELSE enrichment END,
-    enrichment_error = CASE WHEN $28::boolean THEN $30 ELSE enrichment_error END,
-    confirmed_at = CASE WHEN $31::boolean THEN $32::timestamptz ELSE confirmed_at END,
-    type = $33::"RequestType"
-  WHERE id = $1::uuid AND version = $2
-  RETURNING version
-), visits AS (
-  INSERT INTO node_visits (id, request_id, round, node_id, kind, started_at, ended_at, duration_ms, outcome, error)
-  SELECT v.id, $1::uuid, v.round, v.node_id, v.kind, v.started_at, v.ended_at, v.duration_ms, v.outcome, v.error
-  FROM jsonb_to_recordset($23::jsonb) AS v(id uuid, round int, node_id text, kind text, started_at timestamptz,
-       ended_at timestamptz, duration_ms int, outcome text, error text)
-  WHERE EXISTS (SELECT 1 FROM upd)
-  RETURNING id
-), decided AS (
-  INSERT INTO decisions (id, request_id, round, node_id, kind, actor_id, comment, created_at)
-  SELECT d.id, $1::uuid, d.round, d.node_id, d.kind::"DecisionKind", d.actor_id, d.comment, $22
-  FROM jsonb_to_recordset($24::jsonb) AS d(id uuid, round int, node_id text, kind text, actor_id uuid, comment text)
-  WHERE EXISTS (SELECT 1 FROM upd)
-  RETURNING id
-), audited AS (${INSERT_AUDIT_ROWS("$25", "$1::uuid", "WHERE EXISTS (SELECT 1 FROM upd)")})
-SELECT (SELECT version FROM upd) AS version`;
-
 const TERMINAL = new Set<RequestStatus>(["APPROVED", "REJECTED", "CANCELLED"]);
 
-/**
- * Writes a transition of `loaded` in one atomic statement. Returns the new version, or null when
- * the request's version moved on meanwhile (someone else won): then nothing at all was written.
- */
 /** Columns outside the engine's state that a transition may also set. */
 export interface PersistDetails {
   /** A new AI suggestion (or its failure) to store with the transition. */
@@ -198,6 +137,12 @@ export interface PersistDetails {
   confirmed?: boolean;
 }
 
+/**
+ * Writes a transition of `loaded` atomically (state, run log, decision, audit; one statement, on
+ * its own or grouped with concurrent ones: see transition-writer.ts). Returns the new version, or
+ * null when the request's version moved on meanwhile (someone else won): then nothing at all was
+ * written.
+ */
 export async function persistTransition(
   db: Db,
   loaded: LoadedRequest,
@@ -235,31 +180,42 @@ export async function persistTransition(
         },
       ]
     : [];
-  const rows = await preparedQuery<{ version: number | null }>(
-    db,
-    "persist_transition",
-    PERSIST_SQL,
-    [
-      state.id,
-      loaded.version,
-      ...stateParams(state, workflowId),
-      submitted ? now : null,
-      TERMINAL.has(state.status) ? now : null,
-      now,
-      JSON.stringify(visits),
-      JSON.stringify(decisions),
-      JSON.stringify(audit),
-      audit.at(-1)?.seq ?? null,
-      audit.at(-1)?.hash ?? null,
-      details.enrichment !== undefined,
-      details.enrichment?.value === undefined ? null : JSON.stringify(details.enrichment.value),
-      details.enrichment?.error ?? null,
-      details.confirmed === true,
-      details.confirmed ? now : null,
-      state.type,
-    ],
-  );
-  return rows[0]?.version ?? null;
+  const step = state.step;
+  return writeTransition(poolOf(db), {
+    id: state.id,
+    expected: loaded.version,
+    status: state.status,
+    current_node_id: state.currentNodeId,
+    round: state.round,
+    visits: state.visits,
+    fields: state.fields,
+    action: state.action,
+    workflow_id: workflowId,
+    step_node_id: step?.nodeId ?? null,
+    step_role: step?.role ?? null,
+    step_department_id: step?.departmentId ?? null,
+    step_quorum: step ? step.quorum : null,
+    step_approvals: step?.approvals ?? [],
+    step_started_at: step?.startedAt ?? null,
+    step_due_at: step?.dueAt ?? null,
+    step_escalated_at: step?.escalatedAt ?? null,
+    step_escalate_to: step?.escalateTo ?? null,
+    step_visit_id: step?.visitId ?? null,
+    submitted_at: submitted ? now : null,
+    completed_at: TERMINAL.has(state.status) ? now : null,
+    updated_at: now,
+    audit_seq: audit.at(-1)?.seq ?? null,
+    audit_hash: audit.at(-1)?.hash ?? null,
+    set_enrichment: details.enrichment !== undefined,
+    enrichment: details.enrichment?.value ?? null,
+    enrichment_error: details.enrichment?.error ?? null,
+    set_confirmed: details.confirmed === true,
+    confirmed_at: details.confirmed ? now : null,
+    type: state.type,
+    visitRows: visits,
+    decisionRows: decisions,
+    auditRows: audit,
+  });
 }
 
 export interface NewDraft {

@@ -13,10 +13,11 @@ import inspector from "node:inspector/promises";
 import os from "node:os";
 import path from "node:path";
 import type { PrismaClient } from "@prisma/client";
-import { createDb } from "../../lib/db/client";
+import { createDb, poolOf } from "../../lib/db/client";
 import { startEmbeddedServer } from "../../lib/db/embedded-server";
 import { type InboxUser, inboxPage } from "../../lib/db/inbox";
 import { deployMigrations } from "../../lib/db/prisma-cli";
+import { writerStats } from "../../lib/db/transition-writer";
 import { latestWorkflow } from "../../lib/db/workflows";
 import type { ServiceActor } from "../../lib/services/actor";
 import { createDraft } from "../../lib/services/create-draft";
@@ -151,6 +152,7 @@ async function benchDecisions(db: PrismaClient, company: Company) {
     const batch = waiting.slice(round * perRound, (round + 1) * perRound);
     await settle(db);
     const profiler = round === 0 ? await startProfiler() : null;
+    const writesBefore = writerStats(poolOf(db));
     started = performance.now();
     await pool(batch, WORKERS, async ({ id, approver }) => {
       const t0 = performance.now();
@@ -160,8 +162,10 @@ async function benchDecisions(db: PrismaClient, company: Company) {
     const seconds = (performance.now() - started) / 1000;
     await profiler?.stop();
     rates.push(Math.round(batch.length / seconds));
+    const writes = writerStats(poolOf(db));
+    const statements = writes.single - writesBefore.single + writes.groups - writesBefore.groups;
     say(
-      `   round ${round + 1}: ${batch.length} decisions in ${seconds.toFixed(2)} s = ${rates.at(-1)} decisions/s`,
+      `   round ${round + 1}: ${batch.length} decisions in ${seconds.toFixed(2)} s = ${rates.at(-1)} decisions/s (${statements} write statements, ${(batch.length / Math.max(1, statements)).toFixed(1)} decisions each)`,
     );
   }
   latencies.sort((a, b) => a - b);

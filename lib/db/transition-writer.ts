@@ -1,0 +1,357 @@
+/**
+ * Writes transitions, grouping the ones that arrive together into one statement.
+ *
+ * A decision costs two round trips (load, then write) and one commit; on two shared cores the
+ * socket hand-offs and commits, not the SQL, were what limited decisions per second. So writes
+ * that arrive while earlier ones are in flight wait and go together: one statement, one round
+ * trip, one commit for the group. Under light load a write goes at once, alone, exactly as
+ * before; a group forms only when writes queue up anyway.
+ *
+ * Each request in a group keeps its own version guard: rows whose version moved on are simply not
+ * matched, and nothing of theirs (run log, decision, audit) is written; they answer null, the same
+ * as a lone write that lost. A request appears at most once per group (a second write for it
+ * waits for the next group, where its guard then decides). If a group's statement fails (a
+ * deadlock between two groups, a constraint), nothing of it was written, and every member is
+ * retried alone, so one bad write never fails the others.
+ */
+import type pg from "pg";
+import type { AuditRow } from "./audit";
+import { INSERT_AUDIT_ROWS } from "./audit";
+
+export interface VisitRow {
+  id: string;
+  round: number;
+  node_id: string;
+  kind: string;
+  started_at: string;
+  ended_at: string | null;
+  duration_ms: number | null;
+  outcome: string | null;
+  error: string | null;
+}
+
+export interface DecisionRow {
+  id: string;
+  round: number;
+  node_id: string;
+  kind: string;
+  actor_id: string;
+  comment: string | null;
+}
+
+/** Everything one transition writes, by column. */
+export interface TransitionRecord {
+  id: string;
+  /** The version the transition was computed from: the write applies only if it is still current. */
+  expected: number;
+  status: string;
+  current_node_id: string | null;
+  round: number;
+  visits: unknown;
+  fields: unknown;
+  action: unknown;
+  workflow_id: string | null;
+  step_node_id: string | null;
+  step_role: string | null;
+  step_department_id: string | null;
+  step_quorum: unknown;
+  step_approvals: string[];
+  step_started_at: Date | null;
+  step_due_at: Date | null;
+  step_escalated_at: Date | null;
+  step_escalate_to: string | null;
+  step_visit_id: string | null;
+  submitted_at: Date | null;
+  completed_at: Date | null;
+  updated_at: Date;
+  audit_seq: number | null;
+  audit_hash: string | null;
+  set_enrichment: boolean;
+  enrichment: unknown;
+  enrichment_error: string | null;
+  set_confirmed: boolean;
+  confirmed_at: Date | null;
+  type: string;
+  visitRows: VisitRow[];
+  decisionRows: DecisionRow[];
+  auditRows: AuditRow[];
+}
+
+// ─── one transition ──────────────────────────────────────────────────────────────────────────────
+
+const SINGLE_SQL = `
+WITH upd AS (
+  UPDATE requests SET
+    status = $3::"RequestStatus", current_node_id = $4, round = $5, visits = $6::jsonb, fields = $7::jsonb,
+    action = $8::jsonb, workflow_id = $9::uuid, step_node_id = $10, step_role = $11::"Role",
+    step_department_id = $12::uuid, step_quorum = $13::jsonb, step_approvals = $14::uuid[],
+    step_started_at = $15, step_due_at = $16, step_escalated_at = $17, step_escalate_to = $18::"Role",
+    step_visit_id = $19::uuid,
+    submitted_at = COALESCE($20, submitted_at), completed_at = $21, updated_at = $22, version = version + 1,
+    audit_seq = COALESCE($26, audit_seq), audit_hash = COALESCE($27, audit_hash),
+    enrichment = CASE WHEN $28::boolean THEN $29::jsonb ELSE enrichment END,
+    enrichment_error = CASE WHEN $28::boolean THEN $30 ELSE enrichment_error END,
+    confirmed_at = CASE WHEN $31::boolean THEN $32::timestamptz ELSE confirmed_at END,
+    type = $33::"RequestType"
+  WHERE id = $1::uuid AND version = $2
+  RETURNING version
+), visits AS (
+  INSERT INTO node_visits (id, request_id, round, node_id, kind, started_at, ended_at, duration_ms, outcome, error)
+  SELECT v.id, $1::uuid, v.round, v.node_id, v.kind, v.started_at, v.ended_at, v.duration_ms, v.outcome, v.error
+  FROM jsonb_to_recordset($23::jsonb) AS v(id uuid, round int, node_id text, kind text, started_at timestamptz,
+       ended_at timestamptz, duration_ms int, outcome text, error text)
+  WHERE EXISTS (SELECT 1 FROM upd)
+  RETURNING id
+), decided AS (
+  INSERT INTO decisions (id, request_id, round, node_id, kind, actor_id, comment, created_at)
+  SELECT d.id, $1::uuid, d.round, d.node_id, d.kind::"DecisionKind", d.actor_id, d.comment, $22
+  FROM jsonb_to_recordset($24::jsonb) AS d(id uuid, round int, node_id text, kind text, actor_id uuid, comment text)
+  WHERE EXISTS (SELECT 1 FROM upd)
+  RETURNING id
+), audited AS (${INSERT_AUDIT_ROWS("$25", "$1::uuid", "WHERE EXISTS (SELECT 1 FROM upd)")})
+SELECT (SELECT version FROM upd) AS version`;
+
+const json = (value: unknown) =>
+  value === null || value === undefined ? null : JSON.stringify(value);
+
+async function writeOne(pool: pg.Pool, r: TransitionRecord): Promise<number | null> {
+  const result = await pool.query<{ version: number | null }>({
+    name: "persist_transition",
+    text: SINGLE_SQL,
+    values: [
+      r.id,
+      r.expected,
+      r.status,
+      r.current_node_id,
+      r.round,
+      JSON.stringify(r.visits),
+      JSON.stringify(r.fields),
+      json(r.action),
+      r.workflow_id,
+      r.step_node_id,
+      r.step_role,
+      r.step_department_id,
+      json(r.step_quorum),
+      r.step_approvals,
+      r.step_started_at,
+      r.step_due_at,
+      r.step_escalated_at,
+      r.step_escalate_to,
+      r.step_visit_id,
+      r.submitted_at,
+      r.completed_at,
+      r.updated_at,
+      JSON.stringify(r.visitRows),
+      JSON.stringify(r.decisionRows),
+      JSON.stringify(r.auditRows),
+      r.audit_seq,
+      r.audit_hash,
+      r.set_enrichment,
+      json(r.enrichment),
+      r.enrichment_error,
+      r.set_confirmed,
+      r.confirmed_at,
+      r.type,
+    ],
+  });
+  return result.rows[0]?.version ?? null;
+}
+
+// ─── a group of transitions ──────────────────────────────────────────────────────────────────────
+
+const GROUP_SQL = `
+WITH i AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(
+    idx int, id uuid, expected int, status text, current_node_id text, round int, visits jsonb, fields jsonb,
+    action jsonb, workflow_id uuid, step_node_id text, step_role text, step_department_id uuid,
+    step_quorum jsonb, step_approvals uuid[], step_started_at timestamptz, step_due_at timestamptz,
+    step_escalated_at timestamptz, step_escalate_to text, step_visit_id uuid, submitted_at timestamptz,
+    completed_at timestamptz, updated_at timestamptz, audit_seq int, audit_hash text,
+    set_enrichment boolean, enrichment jsonb, enrichment_error text, set_confirmed boolean,
+    confirmed_at timestamptz, type text)
+), upd AS (
+  UPDATE requests r SET
+    status = i.status::"RequestStatus", current_node_id = i.current_node_id, round = i.round,
+    visits = i.visits, fields = i.fields, action = i.action, workflow_id = i.workflow_id,
+    step_node_id = i.step_node_id, step_role = i.step_role::"Role", step_department_id = i.step_department_id,
+    step_quorum = i.step_quorum, step_approvals = i.step_approvals, step_started_at = i.step_started_at,
+    step_due_at = i.step_due_at, step_escalated_at = i.step_escalated_at,
+    step_escalate_to = i.step_escalate_to::"Role", step_visit_id = i.step_visit_id,
+    submitted_at = COALESCE(i.submitted_at, r.submitted_at), completed_at = i.completed_at,
+    updated_at = i.updated_at, version = r.version + 1,
+    audit_seq = COALESCE(i.audit_seq, r.audit_seq), audit_hash = COALESCE(i.audit_hash, r.audit_hash),
+    enrichment = CASE WHEN i.set_enrichment THEN i.enrichment ELSE r.enrichment END,
+    enrichment_error = CASE WHEN i.set_enrichment THEN i.enrichment_error ELSE r.enrichment_error END,
+    confirmed_at = CASE WHEN i.set_confirmed THEN i.confirmed_at ELSE r.confirmed_at END,
+    type = i.type::"RequestType"
+  FROM i WHERE r.id = i.id AND r.version = i.expected
+  RETURNING i.idx, r.version
+), visits AS (
+  INSERT INTO node_visits (id, request_id, round, node_id, kind, started_at, ended_at, duration_ms, outcome, error)
+  SELECT v.id, v.request_id, v.round, v.node_id, v.kind, v.started_at, v.ended_at, v.duration_ms, v.outcome, v.error
+  FROM jsonb_to_recordset($2::jsonb) AS v(idx int, request_id uuid, id uuid, round int, node_id text, kind text,
+       started_at timestamptz, ended_at timestamptz, duration_ms int, outcome text, error text)
+  WHERE v.idx IN (SELECT idx FROM upd)
+  RETURNING id
+), decided AS (
+  INSERT INTO decisions (id, request_id, round, node_id, kind, actor_id, comment, created_at)
+  SELECT d.id, d.request_id, d.round, d.node_id, d.kind::"DecisionKind", d.actor_id, d.comment, d.created_at
+  FROM jsonb_to_recordset($3::jsonb) AS d(idx int, request_id uuid, id uuid, round int, node_id text, kind text,
+       actor_id uuid, comment text, created_at timestamptz)
+  WHERE d.idx IN (SELECT idx FROM upd)
+  RETURNING id
+), audited AS (
+  INSERT INTO audit_events (stream, seq, request_id, actor_type, actor_id, on_behalf_of_id, action,
+                            from_status, to_status, data, created_at, prev_hash, hash)
+  SELECT a.stream, a.seq, a.request_id, a.actor_type::"ActorType", a.actor_id, a.on_behalf_of_id, a.action,
+         a.from_status::"RequestStatus", a.to_status::"RequestStatus", a.data, a.created_at, a.prev_hash, a.hash
+  FROM jsonb_to_recordset($4::jsonb) AS a(idx int, request_id uuid, stream text, seq int, actor_type text,
+       actor_id uuid, on_behalf_of_id uuid, action text, from_status text, to_status text, data jsonb,
+       created_at timestamptz, prev_hash text, hash text)
+  WHERE a.idx IN (SELECT idx FROM upd)
+  RETURNING id
+)
+SELECT idx, version FROM upd`;
+
+async function writeGroup(pool: pg.Pool, group: TransitionRecord[]): Promise<(number | null)[]> {
+  const inputs = group.map(({ visitRows, decisionRows, auditRows, ...columns }, idx) => ({
+    idx,
+    ...columns,
+  }));
+  const visits = group.flatMap((r, idx) =>
+    r.visitRows.map((v) => ({ idx, request_id: r.id, ...v })),
+  );
+  const decisions = group.flatMap((r, idx) =>
+    r.decisionRows.map((d) => ({ idx, request_id: r.id, created_at: r.updated_at, ...d })),
+  );
+  const audit = group.flatMap((r, idx) =>
+    r.auditRows.map((a) => ({ idx, request_id: r.id, ...a })),
+  );
+  const result = await pool.query<{ idx: number; version: number }>({
+    name: "persist_transitions",
+    text: GROUP_SQL,
+    values: [
+      JSON.stringify(inputs),
+      JSON.stringify(visits),
+      JSON.stringify(decisions),
+      JSON.stringify(audit),
+    ],
+  });
+  const versions = new Map(result.rows.map((row) => [row.idx, row.version]));
+  return group.map((_, idx) => versions.get(idx) ?? null);
+}
+
+// ─── the queue ───────────────────────────────────────────────────────────────────────────────────
+
+/** Writes in flight at once (each on its own connection): two cores, two statements. */
+const MAX_IN_FLIGHT = 2;
+/** The most transitions one statement carries. */
+const MAX_GROUP = 64;
+
+interface Pending {
+  record: TransitionRecord;
+  resolve: (version: number | null) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Counters for tests and the benchmark: how many statements carried how many writes. */
+export interface WriterStats {
+  /** Statements that carried one write. */
+  single: number;
+  /** Statements that carried a group, and the writes they carried. */
+  groups: number;
+  grouped: number;
+  /** Groups whose statement failed, so that each member was retried alone. */
+  fallbacks: number;
+}
+
+class TransitionWriter {
+  private queue: Pending[] = [];
+  private inFlight = 0;
+  readonly stats: WriterStats = { single: 0, groups: 0, grouped: 0, fallbacks: 0 };
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  write(record: TransitionRecord): Promise<number | null> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ record, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0) {
+      const group = this.take();
+      this.inFlight += 1;
+      void this.run(group).finally(() => {
+        this.inFlight -= 1;
+        this.pump();
+      });
+    }
+  }
+
+  /** The oldest queued writes, at most one per request and MAX_GROUP in all. */
+  private take(): Pending[] {
+    const group: Pending[] = [];
+    const rest: Pending[] = [];
+    const ids = new Set<string>();
+    for (const pending of this.queue) {
+      if (group.length < MAX_GROUP && !ids.has(pending.record.id)) {
+        ids.add(pending.record.id);
+        group.push(pending);
+      } else {
+        rest.push(pending);
+      }
+    }
+    this.queue = rest;
+    return group;
+  }
+
+  private async run(group: Pending[]): Promise<void> {
+    if (group.length > 1) {
+      try {
+        const versions = await writeGroup(
+          this.pool,
+          group.map((p) => p.record),
+        );
+        this.stats.groups += 1;
+        this.stats.grouped += group.length;
+        group.forEach((pending, index) => pending.resolve(versions[index] ?? null));
+        return;
+      } catch {
+        // Nothing of the group was written: each member is tried alone below.
+        this.stats.fallbacks += 1;
+      }
+    }
+    await Promise.all(
+      group.map(async (pending) => {
+        this.stats.single += 1;
+        try {
+          pending.resolve(await writeOne(this.pool, pending.record));
+        } catch (error) {
+          pending.reject(error);
+        }
+      }),
+    );
+  }
+}
+
+// The writer travels on the pool (like the pool on the client): Next.js bundles this module into
+// several chunks, and a module-local map would not be shared between them.
+const WRITER = Symbol.for("flowgate.db.transitionWriter");
+
+function writerOf(pool: pg.Pool): TransitionWriter {
+  const holder = pool as pg.Pool & { [WRITER]?: TransitionWriter };
+  holder[WRITER] ??= new TransitionWriter(pool);
+  return holder[WRITER];
+}
+
+/** Writes one transition (grouped with others that arrive meanwhile); the new version, or null. */
+export function writeTransition(pool: pg.Pool, record: TransitionRecord): Promise<number | null> {
+  return writerOf(pool).write(record);
+}
+
+/** A copy of the pool's writer counters. */
+export function writerStats(pool: pg.Pool): WriterStats {
+  return { ...writerOf(pool).stats };
+}
