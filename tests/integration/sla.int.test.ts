@@ -62,6 +62,23 @@ describe("the SLA sweep", () => {
     expect(await escalateOverdue(ctx.t.db, { now: sweepAt })).toMatchObject({ escalated: 0 });
   });
 
+  it("escalates each step once when several sweepers run at the same time", async () => {
+    const ids = await Promise.all(Array.from({ length: 9 }, () => submitAt(T0)));
+    const sweepAt = new Date(T0.getTime() + 26 * HOUR);
+    const results = await Promise.all([
+      escalateOverdue(ctx.t.db, { now: sweepAt, batchSize: 2, concurrency: 2 }),
+      escalateOverdue(ctx.t.db, { now: sweepAt, batchSize: 3, concurrency: 3 }),
+    ]);
+    expect(results.reduce((sum, r) => sum + r.escalated, 0)).toBe(9);
+    for (const id of ids) {
+      const escalations = await ctx.t.db.auditEvent.count({
+        where: { requestId: id, action: "SLA_ESCALATED" },
+      });
+      expect(escalations).toBe(1);
+      expect(await verifyRequestAuditTrail(ctx.t.db, id)).toMatchObject({ ok: true });
+    }
+  });
+
   it("leaves the escalated step to the escalation role, whose decision continues the chain", async () => {
     const id = await submitAt(T0, { amount: 20_000, currency: "EUR" });
     await escalateOverdue(ctx.t.db, { now: new Date(T0.getTime() + 30 * HOUR) });

@@ -52,7 +52,7 @@ describe("grouped transition writes", () => {
   it("writes a burst of decisions on different requests, each with its run log and audit chain", async () => {
     const requests = await submittedLeaves(12);
     const transitions = await Promise.all(requests.map((r) => decide(r, { type: "APPROVE" })));
-    // Two writes go at once, alone; the rest queue meanwhile and go as groups. A bad write in
+    // The first writes go at once, alone; the rest queue meanwhile and go as groups. A bad write in
     // the first group (a status the database does not know) fails alone: its group is retried
     // member by member, and its request's good write, deferred to a later group, succeeds.
     const before = writerStats(poolOf(ctx.t.db));
