@@ -321,7 +321,7 @@ class TransitionWriter {
         );
         this.stats.groups += 1;
         this.stats.grouped += group.length;
-        group.forEach((pending, index) => pending.resolve(versions[index] ?? null));
+        for (const [index, pending] of group.entries()) pending.resolve(versions[index] ?? null);
         return;
       } catch {
         // Nothing of the group was written: each member is tried alone below.
