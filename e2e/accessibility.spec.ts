@@ -124,4 +124,8 @@ test("the SLA countdown turns amber when time runs short and red when overdue", 
   await expect(rows.nth(0).locator("[data-sla]")).toContainText("overdue by");
   await expect(rows.nth(1).locator("[data-sla]")).toHaveAttribute("data-sla", "soon");
   await expect(rows.nth(1).locator("[data-sla]")).toContainText("due in 2 h");
+  // The filter narrows the list to what is overdue or escalated.
+  await manager.getByLabel("Overdue or escalated only").check();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.nth(0)).toContainText(`${batch} late`);
 });

@@ -81,15 +81,18 @@ function InboxList({ initial, type }: { initial: InboxResult; type: string | nul
   const [notice, setNotice] = useState<Notice | null>(null);
   const [bulkPending, startBulk] = useTransition();
   const [search, setSearch] = useState("");
+  const [urgentOnly, setUrgentOnly] = useState(false);
   const rows = useRef<Map<string, HTMLElement>>(new Map());
 
-  const visible = search.trim()
-    ? items.filter((item) =>
+  const needle = search.trim().toLowerCase();
+  const visible = items.filter(
+    (item) =>
+      (!needle ||
         `${requestLabel(item.number)} ${item.title} ${item.requesterName}`
           .toLowerCase()
-          .includes(search.trim().toLowerCase()),
-      )
-    : items;
+          .includes(needle)) &&
+      (!urgentOnly || item.escalated || new Date(item.stepDueAt).getTime() <= Date.now()),
+  );
   const current = visible[Math.min(active, visible.length - 1)];
 
   // Selections of items that left the inbox (decided elsewhere) are dropped.
@@ -251,6 +254,15 @@ function InboxList({ initial, type }: { initial: InboxResult; type: string | nul
             className={inputClass}
           />
         </div>
+        <label className="flex items-center gap-2 pb-2 text-sm">
+          <input
+            type="checkbox"
+            checked={urgentOnly}
+            onChange={(event) => setUrgentOnly(event.target.checked)}
+            className="size-4"
+          />
+          Overdue or escalated only
+        </label>
         <div className="ml-auto flex items-center gap-3">
           <span className="text-xs text-slate-500" aria-live="polite">
             {query.isFetching ? "Refreshing…" : `${items.length} waiting`}

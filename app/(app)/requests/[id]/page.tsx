@@ -4,10 +4,10 @@ import { DecisionControls } from "@/components/decision-controls";
 import {
   describeFields,
   formatDateTime,
-  formatDue,
   formatPercent,
   requestLabel,
 } from "@/components/request-format";
+import { SlaCountdown } from "@/components/sla-countdown";
 import { StatusBadge } from "@/components/status-badge";
 import { Timeline } from "@/components/timeline";
 import { Alert } from "@/components/ui";
@@ -55,9 +55,15 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
               <span data-testid="current-step">
                 · Step {(chain.currentIndex ?? 0) + 1} of {chain.steps.length}:{" "}
                 {state.step ? ROLE_LABELS[state.step.role] : ""}
-                {detail.stepDepartment ? ` (${detail.stepDepartment})` : ""} · due{" "}
-                {formatDue(state.step?.dueAt ?? null)}
+                {detail.stepDepartment ? ` (${detail.stepDepartment})` : ""}
+                {state.step?.escalatedAt ? " · escalated" : ""}
               </span>
+            ) : null}
+            {state.step ? (
+              <SlaCountdown
+                due={state.step.dueAt.toISOString()}
+                startedAt={state.step.startedAt.toISOString()}
+              />
             ) : null}
           </p>
         </div>
