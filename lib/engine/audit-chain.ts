@@ -1,10 +1,10 @@
 /**
  * The audit trail's hash chain. Each event of a stream (one per request) carries the SHA-256 of
- * its canonical encoding (RFC 8785 JSON, via `canonicalize`) including the previous event's hash,
+ * its canonical encoding (RFC 8785 JSON, canonical-json.ts) including the previous event's hash,
  * so changing, removing or reordering any event breaks every link after it.
  */
 import { hash } from "node:crypto";
-import canonicalize from "canonicalize";
+import { canonicalJson } from "./canonical-json";
 import type { AuditEntry, JsonValue } from "./lifecycle";
 
 export interface ChainedEvent {
@@ -27,7 +27,7 @@ export interface StoredEvent extends ChainedEvent {
 }
 
 export function hashEvent(event: ChainedEvent): string {
-  const encoded = canonicalize({
+  const encoded = canonicalJson({
     stream: event.stream,
     seq: event.seq,
     actorType: event.actorType,

@@ -282,7 +282,7 @@ async function benchSweep(db: PrismaClient, company: Company, workflowId: string
   started = performance.now();
   const result = await escalateOverdue(db, {
     batchSize: Number(process.env.BENCH_SWEEP_BATCH ?? 1_000),
-    concurrency: Number(process.env.BENCH_SWEEP_CONCURRENCY ?? 2),
+    concurrency: Number(process.env.BENCH_SWEEP_CONCURRENCY ?? 3),
   });
   const seconds = (performance.now() - started) / 1000;
   sweeping = false;
