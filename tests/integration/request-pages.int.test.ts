@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import { bulkApprove } from "@/lib/services/bulk-approve";
 import { createRequest } from "@/lib/services/create-request";
 import { decideStep } from "@/lib/services/decide-step";
+import { editRequest } from "@/lib/services/edit-request";
 import { inboxFor } from "@/lib/services/inbox";
 import { verifyRequestAuditTrail } from "@/lib/services/verify-audit-trail";
 import { currentStateFor, viewRequest } from "@/lib/services/view-request";
@@ -324,5 +325,111 @@ describe("the inbox and bulk approval", () => {
     expect(
       (await errorOf(bulkApprove(ctx.t.db, ctx.w.managerEng, { items: [] }))).issues[0]?.field,
     ).toBe("items");
+  });
+});
+
+describe("editRequest (the request page's form)", () => {
+  it("saves a draft, then submits it; after changes are requested, resubmits it as round 2", async () => {
+    const { id } = await createRequest(
+      ctx.t.db,
+      ctx.w.requester,
+      {
+        text: chairs,
+        type: "PROCUREMENT",
+        fields: { amount: 900, currency: "EUR" },
+        intent: "save",
+      },
+      { ai },
+    );
+    const version = async () =>
+      (await ctx.t.db.request.findUniqueOrThrow({ where: { id } })).version;
+    expect(
+      await editRequest(ctx.t.db, ctx.w.requester, id, {
+        type: "PROCUREMENT",
+        fields: { amount: 950, currency: "EUR" },
+        version: await version(),
+        intent: "save",
+      }),
+    ).toEqual({ status: "DRAFT", submitted: false });
+    expect(
+      await editRequest(ctx.t.db, ctx.w.requester, id, {
+        type: "PROCUREMENT",
+        fields: { amount: 950, currency: "EUR" },
+        version: await version(),
+        intent: "submit",
+      }),
+    ).toEqual({ status: "IN_REVIEW", submitted: true });
+    await decideStep(ctx.t.db, ctx.w.managerEng, id, {
+      decision: "request_changes",
+      comment: "Add the delivery costs",
+    });
+    expect(
+      await editRequest(
+        ctx.t.db,
+        ctx.w.requester,
+        id,
+        {
+          type: "PROCUREMENT",
+          fields: { amount: 1_010, currency: "EUR" },
+          version: await version(),
+          intent: "submit",
+        },
+        { ai },
+      ),
+    ).toEqual({ status: "IN_REVIEW", submitted: true });
+    expect(await ctx.t.db.request.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      round: 2,
+      fields: { amount: 1_010, currency: "EUR" },
+    });
+  });
+
+  it("saves nothing when a field is missing or the version is stale, and refuses another user", async () => {
+    const { id } = await createRequest(
+      ctx.t.db,
+      ctx.w.requester,
+      {
+        text: chairs,
+        type: "PROCUREMENT",
+        fields: { amount: 900, currency: "EUR" },
+        intent: "save",
+      },
+      { ai },
+    );
+    const before = await ctx.t.db.request.findUniqueOrThrow({ where: { id } });
+    const missing = await errorOf(
+      editRequest(ctx.t.db, ctx.w.requester, id, {
+        type: "PROCUREMENT",
+        fields: { currency: "EUR" },
+        version: before.version,
+        intent: "submit",
+      }),
+    );
+    expect(missing.issues).toEqual([
+      { field: "fields.amount", message: "Amount is required for a procurement request." },
+    ]);
+    const stale = await errorOf(
+      editRequest(ctx.t.db, ctx.w.requester, id, {
+        type: "PROCUREMENT",
+        fields: { amount: 1, currency: "EUR" },
+        version: before.version - 1,
+        intent: "save",
+      }),
+    );
+    expect(stale.code).toBe("VERSION_CONFLICT");
+    const stranger = await errorOf(
+      editRequest(ctx.t.db, ctx.w.hr, id, {
+        type: "PROCUREMENT",
+        fields: { amount: 1, currency: "EUR" },
+        version: before.version,
+        intent: "save",
+      }),
+    );
+    expect(stranger.code).toBe("NOT_REQUESTER");
+    const after = await ctx.t.db.request.findUniqueOrThrow({ where: { id } });
+    expect(after).toMatchObject({
+      version: before.version,
+      fields: before.fields,
+      auditSeq: before.auditSeq,
+    });
   });
 });

@@ -10,18 +10,16 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { runAction } from "@/lib/actions/run-action";
 import { db } from "@/lib/db/client";
-import { AppError, zodIssues } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { DECISION_NOTE, type DecisionKind } from "@/lib/forms/decision";
-import { EditRequestSchema, fieldsFromForm, typeFromForm } from "@/lib/forms/request";
+import { fieldsFromForm, typeFromForm } from "@/lib/forms/request";
 import type { ActionResult, FormState } from "@/lib/forms/result";
 import { type BulkItemResult, bulkApprove } from "@/lib/services/bulk-approve";
 import { cancelRequest } from "@/lib/services/cancel-request";
 import { createRequest } from "@/lib/services/create-request";
 import { decideStep } from "@/lib/services/decide-step";
-import { resubmitRequest } from "@/lib/services/resubmit-request";
-import { submitRequest } from "@/lib/services/submit-request";
+import { editRequest } from "@/lib/services/edit-request";
 import { type SuggestionView, suggestForForm } from "@/lib/services/suggest-for-form";
-import { updateDraft } from "@/lib/services/update-draft";
 
 const RequestIdSchema = z.uuid();
 
@@ -76,35 +74,15 @@ export async function editRequestAction(
     "request:create",
     "edit-request",
     async (user) => {
-      const id = requestIdOrThrow(requestId);
       const type = typeFromForm(form);
-      const intent = text(form, "intent");
-      const version = versionOf(form);
-      const parsed = EditRequestSchema.safeParse({
+      const edited = await editRequest(db(), user, requestIdOrThrow(requestId), {
         type,
         fields: fieldsFromForm(form, type),
-        version,
-        intent,
+        version: versionOf(form),
+        intent: text(form, "intent"),
       });
-      if (!parsed.success) {
-        throw new AppError(
-          "VALIDATION_FAILED",
-          "Some fields need attention.",
-          zodIssues(parsed.error),
-        );
-      }
-      const saved = await updateDraft(db(), user, id, {
-        type: parsed.data.type,
-        fields: parsed.data.fields,
-        version: parsed.data.version,
-      });
-      if (parsed.data.intent !== "submit") return "Saved.";
-      const options = { version: saved.version };
-      const sent =
-        saved.status === "CHANGES_REQUESTED"
-          ? await resubmitRequest(db(), user, id, options)
-          : await submitRequest(db(), user, id, options);
-      return sent.status === "APPROVED" ? "Submitted and approved." : "Submitted.";
+      if (!edited.submitted) return "Saved.";
+      return edited.status === "APPROVED" ? "Submitted and approved." : "Submitted.";
     },
     { requestId },
   );
