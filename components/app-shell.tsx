@@ -30,7 +30,7 @@ export function AppShell({
           <Link href="/" aria-label="Flowgate home">
             <Logo />
           </Link>
-          <NavLinks items={navigation.map(({ href, label }) => ({ href, label }))} />
+          <NavLinks items={navigation.map(({ href, label, exact }) => ({ href, label, exact }))} />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span className="hidden text-right sm:block" data-testid="current-user">
               <span className="block font-medium">{user.name}</span>

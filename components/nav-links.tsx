@@ -4,13 +4,15 @@ import type { Route } from "next";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function NavLinks({ items }: { items: { href: Route; label: string }[] }) {
+export function NavLinks({ items }: { items: { href: Route; label: string; exact?: boolean }[] }) {
   const pathname = usePathname();
   // The longest matching entry is current ("/requests/new" over "/requests").
-  const matches = (href: string) =>
-    href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+  const matches = (item: { href: string; exact?: boolean }) =>
+    item.href === "/" || item.exact
+      ? pathname === item.href
+      : pathname === item.href || pathname.startsWith(`${item.href}/`);
   const current = items
-    .filter((item) => matches(item.href))
+    .filter((item) => matches(item))
     .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   const isCurrent = (href: string) => href === current;
   return (

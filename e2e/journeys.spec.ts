@@ -413,8 +413,16 @@ test("a draft is saved, edited on its page and then submitted; an escalation mov
   await requester.getByLabel("What do you need?").fill("A new laptop for onboarding, EUR 1,900");
   await requester.getByLabel("Title (optional)").fill(title);
   await expect(requester.getByLabel("Amount (required)")).toHaveValue("1900");
+  const nav = requester.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "New request" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  await expect(nav.getByRole("link", { name: "My requests" })).not.toHaveAttribute("aria-current");
   await requester.getByRole("button", { name: "Save as draft" }).click();
   await expect(requester.getByTestId("status").first()).toHaveText("Draft");
+  // A request's page is under no menu entry.
+  await expect(nav.locator("[aria-current]")).toHaveCount(0);
   await requester.getByLabel("Amount (required)").fill("2,150");
   await requester.getByRole("button", { name: "Save changes" }).click();
   await expect(requester.getByText("Saved.")).toBeVisible();

@@ -7,12 +7,14 @@ export interface NavItem {
   href: Route;
   label: string;
   permission: Permission;
+  /** Current only on this very path, not below it ("My requests" is not current on a request's page). */
+  exact?: boolean;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Home", permission: "request:read-own" },
   { href: "/requests/new", label: "New request", permission: "request:create" },
-  { href: "/requests", label: "My requests", permission: "request:read-own" },
+  { href: "/requests", label: "My requests", permission: "request:read-own", exact: true },
   { href: "/inbox", label: "Inbox", permission: "inbox:read" },
   { href: "/admin/users", label: "Users", permission: "user:manage" },
   { href: "/admin/system", label: "System", permission: "system:read" },
