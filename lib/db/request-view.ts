@@ -7,9 +7,10 @@ import { z } from "zod";
 import { type Enrichment, EnrichmentSchema } from "@/lib/ai/schema";
 import type { JsonValue, RequestStatus, RequestType, Role } from "@/lib/engine";
 import { REQUEST_STATUSES, RequestTypeSchema } from "@/lib/engine";
-import { readStream, requestStream } from "./audit";
+import { requestStream } from "./audit";
 import type { Db } from "./client";
-import { type LoadedRequest, loadRequest } from "./requests";
+import { type LoadedRequest, REQUEST_COLUMNS, type RequestRow, toLoaded } from "./requests";
+import { preparedQuery } from "./sql";
 
 export const OWN_REQUESTS_PAGE_SIZE = 20;
 
@@ -124,78 +125,92 @@ export interface RequestDetail {
   timeline: TimelineEntry[];
 }
 
+const DETAIL_SQL = `SELECT ${REQUEST_COLUMNS}, r.number, r.description, r.enrichment, r.enrichment_error,
+       r.created_at, r.updated_at, r.submitted_at, r.completed_at,
+       u.name AS requester_name, u.email AS requester_email,
+       d.name AS department_name, sd.name AS step_department_name
+  FROM requests r
+  JOIN users u ON u.id = r.requester_id
+  LEFT JOIN departments d ON d.id = r.department_id
+  LEFT JOIN departments sd ON sd.id = r.step_department_id
+  WHERE r.id = $1::uuid`;
+
+const TIMELINE_SQL = `SELECT a.seq, a.action, a.actor_type::text AS actor_type, a.actor_id::text AS actor_id,
+       actor.name AS actor_name, a.on_behalf_of_id::text AS on_behalf_of_id, behalf.name AS on_behalf_of_name,
+       a.from_status::text AS from_status, a.to_status::text AS to_status, a.data, a.created_at
+  FROM audit_events a
+  LEFT JOIN users actor ON actor.id = a.actor_id
+  LEFT JOIN users behalf ON behalf.id = a.on_behalf_of_id
+  WHERE a.stream = $1
+  ORDER BY a.seq`;
+
+/** One request with everything its page shows: two queries, run together. */
 export async function requestDetail(db: Db, id: string): Promise<RequestDetail | null> {
   if (!z.uuid().safeParse(id).success) return null;
-  const [loaded, row, events] = await Promise.all([
-    loadRequest(db, id),
-    db.request.findUnique({
-      where: { id },
-      select: {
-        number: true,
-        title: true,
-        description: true,
-        enrichment: true,
-        enrichmentError: true,
-        confirmedAt: true,
-        createdAt: true,
-        updatedAt: true,
-        submittedAt: true,
-        completedAt: true,
-        stepStartedAt: true,
-        stepDepartmentId: true,
-        requester: { select: { id: true, name: true, email: true } },
-        department: { select: { name: true } },
-      },
-    }),
-    readStream(db, requestStream(id)),
+  const [rows, events] = await Promise.all([
+    preparedQuery<
+      RequestRow & {
+        number: number;
+        description: string;
+        enrichment: unknown;
+        enrichment_error: string | null;
+        created_at: Date;
+        updated_at: Date;
+        submitted_at: Date | null;
+        completed_at: Date | null;
+        requester_name: string;
+        requester_email: string;
+        department_name: string | null;
+        step_department_name: string | null;
+      }
+    >(db, "request_detail", DETAIL_SQL, [id]),
+    preparedQuery<{
+      seq: number;
+      action: string;
+      actor_type: TimelineEntry["actorType"];
+      actor_id: string | null;
+      actor_name: string | null;
+      on_behalf_of_id: string | null;
+      on_behalf_of_name: string | null;
+      from_status: RequestStatus | null;
+      to_status: RequestStatus | null;
+      data: JsonValue;
+      created_at: Date;
+    }>(db, "request_timeline", TIMELINE_SQL, [requestStream(id)]),
   ]);
-  if (!loaded || !row) return null;
-  const people = await userNames(
-    db,
-    events.flatMap((e) => [e.actorId, e.onBehalfOfId]),
-  );
-  const departments = await departmentNames(db, [row.stepDepartmentId]);
+  const row = rows[0];
+  if (!row) return null;
   // A stored suggestion that no longer parses (an older shape) is shown as none rather than failing the page.
   const enrichment = EnrichmentSchema.safeParse(row.enrichment);
   return {
-    loaded,
+    loaded: toLoaded(row),
     number: row.number,
     title: row.title,
     description: row.description,
-    requester: row.requester,
-    department: row.department?.name ?? null,
-    stepDepartment: row.stepDepartmentId ? (departments.get(row.stepDepartmentId) ?? null) : null,
+    requester: { id: row.requester_id, name: row.requester_name, email: row.requester_email },
+    department: row.department_name,
+    stepDepartment: row.step_department_name,
     enrichment: enrichment.success ? enrichment.data : null,
-    enrichmentError: row.enrichmentError,
-    confirmedAt: row.confirmedAt,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    submittedAt: row.submittedAt,
-    completedAt: row.completedAt,
-    stepStartedAt: row.stepStartedAt,
+    enrichmentError: row.enrichment_error,
+    confirmedAt: row.confirmed_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    submittedAt: row.submitted_at,
+    completedAt: row.completed_at,
+    stepStartedAt: row.step_started_at,
     timeline: events.map((e) => ({
       seq: e.seq,
       action: e.action,
-      actorType: e.actorType,
-      actorId: e.actorId,
-      actorName: e.actorId ? (people.get(e.actorId) ?? "Unknown user") : null,
-      onBehalfOfName: e.onBehalfOfId ? (people.get(e.onBehalfOfId) ?? "Unknown user") : null,
-      fromStatus: e.fromStatus as RequestStatus | null,
-      toStatus: e.toStatus as RequestStatus | null,
+      actorType: e.actor_type,
+      actorId: e.actor_id,
+      actorName: e.actor_id ? (e.actor_name ?? "Unknown user") : null,
+      onBehalfOfName: e.on_behalf_of_id ? (e.on_behalf_of_name ?? "Unknown user") : null,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
       data: e.data,
-      createdAt: e.createdAt,
+      createdAt: e.created_at,
     })),
   };
-}
-
-async function userNames(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (unique.length === 0) return new Map();
-  const users = await db.user.findMany({
-    where: { id: { in: unique } },
-    select: { id: true, name: true },
-  });
-  return new Map(users.map((u) => [u.id, u.name]));
 }
 
 async function departmentNames(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {

@@ -16,7 +16,6 @@
  */
 import type pg from "pg";
 import type { AuditRow } from "./audit";
-import { INSERT_AUDIT_ROWS } from "./audit";
 
 export interface VisitRow {
   id: string;
@@ -77,87 +76,7 @@ export interface TransitionRecord {
   auditRows: AuditRow[];
 }
 
-// ─── one transition ──────────────────────────────────────────────────────────────────────────────
-
-const SINGLE_SQL = `
-WITH upd AS (
-  UPDATE requests SET
-    status = $3::"RequestStatus", current_node_id = $4, round = $5, visits = $6::jsonb, fields = $7::jsonb,
-    action = $8::jsonb, workflow_id = $9::uuid, step_node_id = $10, step_role = $11::"Role",
-    step_department_id = $12::uuid, step_quorum = $13::jsonb, step_approvals = $14::uuid[],
-    step_started_at = $15, step_due_at = $16, step_escalated_at = $17, step_escalate_to = $18::"Role",
-    step_visit_id = $19::uuid,
-    submitted_at = COALESCE($20, submitted_at), completed_at = $21, updated_at = $22, version = version + 1,
-    audit_seq = COALESCE($26, audit_seq), audit_hash = COALESCE($27, audit_hash),
-    enrichment = CASE WHEN $28::boolean THEN $29::jsonb ELSE enrichment END,
-    enrichment_error = CASE WHEN $28::boolean THEN $30 ELSE enrichment_error END,
-    confirmed_at = CASE WHEN $31::boolean THEN $32::timestamptz ELSE confirmed_at END,
-    type = $33::"RequestType"
-  WHERE id = $1::uuid AND version = $2
-  RETURNING version
-), visits AS (
-  INSERT INTO node_visits (id, request_id, round, node_id, kind, started_at, ended_at, duration_ms, outcome, error)
-  SELECT v.id, $1::uuid, v.round, v.node_id, v.kind, v.started_at, v.ended_at, v.duration_ms, v.outcome, v.error
-  FROM jsonb_to_recordset($23::jsonb) AS v(id uuid, round int, node_id text, kind text, started_at timestamptz,
-       ended_at timestamptz, duration_ms int, outcome text, error text)
-  WHERE EXISTS (SELECT 1 FROM upd)
-  RETURNING id
-), decided AS (
-  INSERT INTO decisions (id, request_id, round, node_id, kind, actor_id, comment, created_at)
-  SELECT d.id, $1::uuid, d.round, d.node_id, d.kind::"DecisionKind", d.actor_id, d.comment, $22
-  FROM jsonb_to_recordset($24::jsonb) AS d(id uuid, round int, node_id text, kind text, actor_id uuid, comment text)
-  WHERE EXISTS (SELECT 1 FROM upd)
-  RETURNING id
-), audited AS (${INSERT_AUDIT_ROWS("$25", "$1::uuid", "WHERE EXISTS (SELECT 1 FROM upd)")})
-SELECT (SELECT version FROM upd) AS version`;
-
-const json = (value: unknown) =>
-  value === null || value === undefined ? null : JSON.stringify(value);
-
-async function writeOne(pool: pg.Pool, r: TransitionRecord): Promise<number | null> {
-  const result = await pool.query<{ version: number | null }>({
-    name: "persist_transition",
-    text: SINGLE_SQL,
-    values: [
-      r.id,
-      r.expected,
-      r.status,
-      r.current_node_id,
-      r.round,
-      JSON.stringify(r.visits),
-      JSON.stringify(r.fields),
-      json(r.action),
-      r.workflow_id,
-      r.step_node_id,
-      r.step_role,
-      r.step_department_id,
-      json(r.step_quorum),
-      r.step_approvals,
-      r.step_started_at,
-      r.step_due_at,
-      r.step_escalated_at,
-      r.step_escalate_to,
-      r.step_visit_id,
-      r.submitted_at,
-      r.completed_at,
-      r.updated_at,
-      JSON.stringify(r.visitRows),
-      JSON.stringify(r.decisionRows),
-      JSON.stringify(r.auditRows),
-      r.audit_seq,
-      r.audit_hash,
-      r.set_enrichment,
-      json(r.enrichment),
-      r.enrichment_error,
-      r.set_confirmed,
-      r.confirmed_at,
-      r.type,
-    ],
-  });
-  return result.rows[0]?.version ?? null;
-}
-
-// ─── a group of transitions ──────────────────────────────────────────────────────────────────────
+// ─── the statement: one or more transitions ──────────────────────────────────────────────────────────────────────
 
 const GROUP_SQL = `
 WITH i AS (
@@ -313,6 +232,7 @@ class TransitionWriter {
   }
 
   private async run(group: Pending[]): Promise<void> {
+    // A lone write is a group of one; a failed group is retried one write at a time.
     if (group.length > 1) {
       try {
         const versions = await writeGroup(
@@ -332,7 +252,8 @@ class TransitionWriter {
       group.map(async (pending) => {
         this.stats.single += 1;
         try {
-          pending.resolve(await writeOne(this.pool, pending.record));
+          const [version] = await writeGroup(this.pool, [pending.record]);
+          pending.resolve(version ?? null);
         } catch (error) {
           pending.reject(error);
         }
