@@ -75,11 +75,7 @@ export function DecisionControls({
     }
     setError(null);
     startTransition(async () => {
-      const answer = await decideAction(requestId, {
-        decision: kind,
-        note: kind === "approve" ? undefined : note,
-        version,
-      });
+      const answer = await decideAction(requestId, checked.data);
       setResult(answer);
       if (answer.ok) {
         setOpen(null);

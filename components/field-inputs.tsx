@@ -1,8 +1,8 @@
 "use client";
 /** The per-type inputs of a request (amount + currency, days + dates, severity), labelled, with errors. */
 import type { FieldName, RequestType } from "@/lib/engine/fields";
-import { FIELD_LABELS, REQUIRED_FIELDS } from "@/lib/engine/fields";
-import { FORM_FIELDS } from "@/lib/forms/request";
+import { FIELD_LABELS, REQUEST_TYPES, REQUIRED_FIELDS } from "@/lib/engine/fields";
+import { FORM_FIELDS, TYPE_LABELS } from "@/lib/forms/request";
 import { FieldError, inputClass } from "./ui";
 
 export type FieldValues = Partial<Record<FieldName, string>>;
@@ -89,4 +89,53 @@ export function toFieldValues(fields: Record<string, unknown>): FieldValues {
       .filter(([, value]) => value !== undefined && value !== null)
       .map(([name, value]) => [name, String(value)]),
   ) as FieldValues;
+}
+
+/** The request type, labelled, with its error; `locked` once submitted (the value still posts). */
+export function TypeSelect({
+  value,
+  onChange,
+  error,
+  locked = false,
+}: {
+  value: RequestType;
+  onChange: (type: RequestType) => void;
+  error?: string;
+  locked?: boolean;
+}) {
+  const described = [locked ? "type-locked" : null, error ? "type-error" : null]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <>
+      <label htmlFor="type" className="block text-sm font-medium text-slate-700">
+        Type
+      </label>
+      <select
+        id="type"
+        name="type"
+        value={value}
+        disabled={locked}
+        onChange={(event) => onChange(event.target.value as RequestType)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described || undefined}
+        className={inputClass}
+      >
+        {REQUEST_TYPES.map((t) => (
+          <option key={t} value={t}>
+            {TYPE_LABELS[t]}
+          </option>
+        ))}
+      </select>
+      {locked ? (
+        <>
+          <input type="hidden" name="type" value={value} />
+          <p id="type-locked" className="mt-1 text-xs text-slate-500">
+            The type is fixed once submitted.
+          </p>
+        </>
+      ) : null}
+      <FieldError id="type-error" message={error} />
+    </>
+  );
 }

@@ -12,7 +12,7 @@ import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { ActionResult, CurrentState } from "@/lib/forms/result";
-import { CONFLICT_CODES } from "@/lib/forms/result";
+import { CONFLICT_CODES, firstErrorByField } from "@/lib/forms/result";
 import { log } from "@/lib/log";
 import { currentStateFor } from "@/lib/services/view-request";
 
@@ -53,13 +53,11 @@ export async function runAction<T>(
 }
 
 export function failure(error: AppError, current?: CurrentState): ActionResult<never> {
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) fieldErrors[issue.field] ??= issue.message;
   return {
     ok: false,
     code: error.code,
     message: error.message,
-    fieldErrors,
+    fieldErrors: firstErrorByField(error.issues),
     ...(current ? { current } : {}),
   };
 }

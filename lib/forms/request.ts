@@ -123,13 +123,3 @@ export function fieldsFromForm(form: FormData, type: unknown): Record<string, un
 export function typeFromForm(form: FormData): unknown {
   return optionalText(form.get("type"));
 }
-
-/** A zod error as field → first message, keyed by dotted path ("fields.amount"). */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "form";
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}

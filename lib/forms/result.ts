@@ -33,3 +33,12 @@ export const CONFLICT_CODES: ReadonlySet<string> = new Set([
   "ALREADY_DECIDED",
   "ALREADY_ESCALATED",
 ]);
+
+/** Field → its first message, keyed by dotted path ("fields.amount"): what forms show. */
+export function firstErrorByField(
+  issues: readonly { field: string; message: string }[],
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) errors[issue.field] ??= issue.message;
+  return errors;
+}

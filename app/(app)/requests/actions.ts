@@ -11,7 +11,7 @@ import { z } from "zod";
 import { runAction } from "@/lib/actions/run-action";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { DECISION_NOTE, type DecisionKind } from "@/lib/forms/decision";
+import type { DecisionInput } from "@/lib/forms/decision";
 import { fieldsFromForm, typeFromForm } from "@/lib/forms/request";
 import type { ActionResult, FormState } from "@/lib/forms/result";
 import { type BulkItemResult, bulkApprove } from "@/lib/services/bulk-approve";
@@ -124,21 +124,14 @@ export interface Decided {
 /** Approve, reject, request changes or escalate one request (inbox row or request page). */
 export async function decideAction(
   requestId: string,
-  input: { decision: DecisionKind; note?: string; version?: number },
+  input: DecisionInput,
 ): Promise<ActionResult<Decided>> {
   const result = await runAction(
     "request:decide",
     "decide",
     async (user) => {
-      const id = requestIdOrThrow(requestId);
-      const decision = input?.decision;
-      const noteField = decision ? DECISION_NOTE[decision] : undefined;
-      const body: Record<string, unknown> = { decision, version: input?.version };
-      if (noteField && (input.note !== undefined || decision !== "approve")) {
-        body[noteField] = input.note ?? "";
-      }
-      if (decision === "approve" && !input.note?.trim()) delete body.comment;
-      const applied = await decideStep(db(), user, id, body);
+      // decideStep checks the input with the shared schema, whatever the browser sent.
+      const applied = await decideStep(db(), user, requestIdOrThrow(requestId), input);
       return { status: applied.status, version: applied.version };
     },
     { requestId },

@@ -4,12 +4,18 @@
  * changes were requested) and save or (re)submit, submit as it is, or cancel.
  */
 import { type FormEvent, useActionState, useState } from "react";
+import { checkSubmission } from "@/components/check-submission";
 import { ConflictNotice } from "@/components/conflict-notice";
-import { FieldInputs, type FieldValues, toFieldValues } from "@/components/field-inputs";
+import {
+  FieldInputs,
+  type FieldValues,
+  TypeSelect,
+  toFieldValues,
+} from "@/components/field-inputs";
 import { Alert, buttonClass, FieldError, inputClass } from "@/components/ui";
-import { REQUEST_TYPES, type RequestType } from "@/lib/engine/fields";
+import type { RequestType } from "@/lib/engine/fields";
 import type { RequestAction } from "@/lib/engine/permitted";
-import { EditRequestSchema, fieldErrors, fieldsFromForm, TYPE_LABELS } from "@/lib/forms/request";
+import { EditRequestSchema, fieldsFromForm } from "@/lib/forms/request";
 import type { FormState } from "@/lib/forms/result";
 import { cancelAction, editRequestAction } from "../actions";
 
@@ -46,20 +52,16 @@ export function RequesterActions({
   const sendLabel = actions.includes("resubmit") ? "Resubmit for approval" : "Submit for approval";
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    const form = new FormData(event.currentTarget, submitter);
-    const parsed = EditRequestSchema.safeParse({
-      type: form.get("type"),
-      fields: fieldsFromForm(form, form.get("type")),
-      version,
-      intent: form.get("intent"),
-    });
-    if (!parsed.success) {
-      event.preventDefault();
-      setClientErrors(fieldErrors(parsed.error));
-      return;
-    }
-    setClientErrors({});
+    setClientErrors(
+      checkSubmission(event, (form) =>
+        EditRequestSchema.safeParse({
+          type: form.get("type"),
+          fields: fieldsFromForm(form, form.get("type")),
+          version,
+          intent: form.get("intent"),
+        }),
+      ),
+    );
   }
 
   return (
@@ -78,33 +80,12 @@ export function RequesterActions({
         <form action={editFormAction} onSubmit={onSubmit} noValidate className="space-y-4">
           <input type="hidden" name="version" value={version} />
           <div className="max-w-xs">
-            <label htmlFor="type" className="block text-sm font-medium text-slate-700">
-              Type
-            </label>
-            <select
-              id="type"
-              name="type"
+            <TypeSelect
               value={type}
-              disabled={status !== "DRAFT"}
-              onChange={(event) => setType(event.target.value as RequestType)}
-              aria-describedby={status !== "DRAFT" ? "type-locked" : undefined}
-              className={inputClass}
-            >
-              {REQUEST_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {TYPE_LABELS[t]}
-                </option>
-              ))}
-            </select>
-            {status !== "DRAFT" ? (
-              <>
-                <input type="hidden" name="type" value={type} />
-                <p id="type-locked" className="mt-1 text-xs text-slate-500">
-                  The type is fixed once submitted.
-                </p>
-              </>
-            ) : null}
-            <FieldError id="type-error" message={errors.type} />
+              error={errors.type}
+              locked={status !== "DRAFT"}
+              onChange={setType}
+            />
           </div>
           <FieldInputs
             type={type}

@@ -6,11 +6,12 @@
  * The form is checked in the browser with the server's own schema, then on the server again.
  */
 import { type FormEvent, useActionState, useEffect, useRef, useState, useTransition } from "react";
-import { FieldInputs, type FieldValues } from "@/components/field-inputs";
+import { checkSubmission } from "@/components/check-submission";
+import { FieldInputs, type FieldValues, TypeSelect } from "@/components/field-inputs";
 import { formatPercent } from "@/components/request-format";
 import { Alert, buttonClass, FieldError, inputClass } from "@/components/ui";
-import { FIELD_LABELS, type FieldName, REQUEST_TYPES, type RequestType } from "@/lib/engine/fields";
-import { fieldErrors, fieldsFromForm, NewRequestSchema, TYPE_LABELS } from "@/lib/forms/request";
+import { FIELD_LABELS, type FieldName, type RequestType } from "@/lib/engine/fields";
+import { fieldsFromForm, NewRequestSchema, TYPE_LABELS } from "@/lib/forms/request";
 import type { FormState } from "@/lib/forms/result";
 import type { SuggestionView } from "@/lib/services/suggest-for-form";
 import { createRequestAction, suggestAction } from "../actions";
@@ -86,27 +87,17 @@ export function NewRequestForm() {
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    const form = new FormData(event.currentTarget, submitter);
-    const parsed = NewRequestSchema.safeParse({
-      text: form.get("text"),
-      title: String(form.get("title") ?? "").trim() || undefined,
-      type: form.get("type"),
-      fields: fieldsFromForm(form, form.get("type")),
-      intent: form.get("intent"),
-    });
-    if (!parsed.success) {
-      event.preventDefault();
-      const found = fieldErrors(parsed.error);
-      setClientErrors(found);
-      const first = Object.keys(found)[0];
-      const target = first
-        ? document.getElementById(first.startsWith("fields.") ? `field-${first.slice(7)}` : first)
-        : null;
-      target?.focus();
-      return;
-    }
-    setClientErrors({});
+    setClientErrors(
+      checkSubmission(event, (form) =>
+        NewRequestSchema.safeParse({
+          text: form.get("text"),
+          title: String(form.get("title") ?? "").trim() || undefined,
+          type: form.get("type"),
+          fields: fieldsFromForm(form, form.get("type")),
+          intent: form.get("intent"),
+        }),
+      ),
+    );
   }
 
   return (
@@ -186,28 +177,14 @@ export function NewRequestForm() {
       <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         <div className="grid gap-4 sm:grid-cols-2">
           <div>
-            <label htmlFor="type" className="block text-sm font-medium text-slate-700">
-              Type
-            </label>
-            <select
-              id="type"
-              name="type"
+            <TypeSelect
               value={type}
-              onChange={(event) => {
+              error={errors.type}
+              onChange={(next) => {
                 touched.current.add("type");
-                setType(event.target.value as RequestType);
+                setType(next);
               }}
-              aria-invalid={errors.type ? true : undefined}
-              aria-describedby={errors.type ? "type-error" : undefined}
-              className={inputClass}
-            >
-              {REQUEST_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {TYPE_LABELS[t]}
-                </option>
-              ))}
-            </select>
-            <FieldError id="type-error" message={errors.type} />
+            />
           </div>
           <div>
             <label htmlFor="title" className="block text-sm font-medium text-slate-700">
