@@ -261,8 +261,37 @@ describe("ownRequestsPage", () => {
 describe("the inbox and bulk approval", () => {
   it("serves the inbox as JSON pages with a cursor, and refuses a forged cursor", async () => {
     const approver = await createUserAs(ctx.t.db, "inbox.fin@w.test", ["FINANCE"], ctx.w.ops);
-    const page = await inboxFor(ctx.t.db, approver, { limit: "1" });
-    expect(page.items.length).toBeLessThanOrEqual(1);
+    // Two requests waiting for FINANCE (over 10,000: the manager approved, finance is next).
+    for (const amount of [12_000, 13_000]) {
+      const { id } = await createRequest(
+        ctx.t.db,
+        ctx.w.requester,
+        {
+          text: chairs,
+          type: "PROCUREMENT",
+          fields: { amount, currency: "EUR" },
+          intent: "submit",
+        },
+        { ai },
+      );
+      await decideStep(ctx.t.db, ctx.w.managerEng, id, { decision: "approve" });
+    }
+    const all = await inboxFor(ctx.t.db, approver, { limit: "200" });
+    expect(all.items.length).toBeGreaterThanOrEqual(2);
+    expect(all.items.every((item) => item.stepRole === "FINANCE")).toBe(true);
+    // Page by page, one at a time, the cursor walks the same list in the same order.
+    const walked: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await inboxFor(ctx.t.db, approver, {
+        limit: "1",
+        ...(cursor ? { cursor } : {}),
+      });
+      expect(page.items.length).toBe(1);
+      walked.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(walked).toEqual(all.items.map((item) => item.id));
     const error = await errorOf(inboxFor(ctx.t.db, approver, { cursor: "bm9wZQ" }));
     expect(error).toMatchObject({ code: "VALIDATION_FAILED", issues: [{ field: "cursor" }] });
     expect((await errorOf(inboxFor(ctx.t.db, approver, { limit: "0" }))).issues[0]?.field).toBe(
