@@ -9,7 +9,12 @@
  */
 import type { JsonValue } from "./lifecycle";
 
-function string(value: string): string {
+/** Printable ASCII other than `"` and `\`: JSON.stringify would write these characters as they are. */
+const VERBATIM = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/** A string as RFC 8785 writes it (most audit strings are plain ASCII: quoted as they are). */
+export function canonicalString(value: string): string {
+  if (VERBATIM.test(value)) return `"${value}"`;
   if (!value.isWellFormed()) throw new Error("Lone surrogate is not allowed");
   return JSON.stringify(value);
 }
@@ -19,7 +24,7 @@ export function canonicalJson(value: JsonValue | undefined): string | undefined 
   if (value === null) return "null";
   switch (typeof value) {
     case "string":
-      return string(value);
+      return canonicalString(value);
     case "number":
       if (!Number.isFinite(value)) throw new Error("Only finite numbers are allowed");
       return JSON.stringify(value);
@@ -41,7 +46,7 @@ export function canonicalJson(value: JsonValue | undefined): string | undefined 
   for (const key of keys) {
     const member = canonicalJson(object[key]);
     if (member === undefined) continue;
-    out += `${first ? "" : ","}${string(key)}:${member}`;
+    out += `${first ? "" : ","}${canonicalString(key)}:${member}`;
     first = false;
   }
   return `${out}}`;
