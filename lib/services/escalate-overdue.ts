@@ -14,11 +14,12 @@
  * wrote a lock to every row before updating it: 18% slower, measured.)
  */
 import { randomUUID } from "node:crypto";
-import { chainEntries, requestStream } from "@/lib/db/audit";
+import { requestStream } from "@/lib/db/audit";
+import { int4Array, textArray, timestamptzArray, uuidArray } from "@/lib/db/binary-array";
 import { type Db, poolOf } from "@/lib/db/client";
 import { REQUEST_COLUMNS, type RequestRow, toLoaded } from "@/lib/db/requests";
-import { workflowById } from "@/lib/db/workflows";
-import { transition } from "@/lib/engine";
+import { type WorkflowVersion, workflowById } from "@/lib/db/workflows";
+import { chainEvents, type JsonValue, transition } from "@/lib/engine";
 import { log } from "@/lib/log";
 import { SYSTEM } from "./actor";
 
@@ -86,9 +87,12 @@ const OVERDUE_PAGE = `SELECT ${REQUEST_COLUMNS} FROM requests r
   WHERE r.status = 'IN_REVIEW' AND r.step_due_at <= $1 AND (r.step_due_at, r.id) > ($2::timestamptz, $3::uuid)
   ORDER BY r.step_due_at, r.id LIMIT $4`;
 
-// Escalations and their audit events in one statement, over typed arrays (unnest): parsing the
-// same rows from JSON cost ~7 ms per 1,000 on each side. Audit rows are inserted only for requests
-// whose version-guarded update matched.
+// Escalations and their audit events in one statement, over typed arrays (unnest) sent in binary
+// (lib/db/binary-array.ts): parsing the same rows from JSON cost ~7 ms per 1,000 on each side, and
+// parsing text array literals a tenth of the database's time. The events' data, which is JSON
+// anyway, comes as one JSON array, zipped with the other columns by ROWS FROM (quoting each element
+// into a jsonb[] literal cost more than the rest of the batch's encoding). Audit rows are inserted
+// only for requests whose version-guarded update matched.
 const WRITE_ESCALATIONS = `
 WITH upd AS (
   UPDATE requests r SET
@@ -104,7 +108,8 @@ WITH upd AS (
                             data, created_at, prev_hash, hash)
   SELECT 'request:' || a.request_id, a.seq, a.request_id, 'SYSTEM', a.action,
          a.from_status::"RequestStatus", a.to_status::"RequestStatus", a.data, $1, a.prev_hash, a.hash
-  FROM unnest($9::uuid[], $10::int[], $11::text[], $12::text[], $13::text[], $14::jsonb[], $15::text[], $16::text[])
+  FROM ROWS FROM (unnest($9::uuid[]), unnest($10::int[]), unnest($11::text[]), unnest($12::text[]),
+                  unnest($13::text[]), jsonb_array_elements($14::jsonb), unnest($15::text[]), unnest($16::text[]))
        AS a(request_id, seq, action, from_status, to_status, data, prev_hash, hash)
   WHERE a.request_id IN (SELECT id FROM upd)
   RETURNING 1
@@ -113,13 +118,19 @@ SELECT (SELECT count(*) FROM upd)::int AS updated, (SELECT count(*) FROM audited
 
 /** Escalates one page of overdue steps: one statement, atomic, no ORM in the loop. */
 async function writeBatch(db: Db, rows: RequestRow[], now: Date) {
+  const workflows = new Map<string, WorkflowVersion>();
+  for (const row of rows) {
+    if (row.workflow_id && !workflows.has(row.workflow_id)) {
+      workflows.set(row.workflow_id, await workflowById(db, row.workflow_id));
+    }
+  }
   // One array per column, the shape unnest() takes.
   const u = {
     id: [] as string[],
     version: [] as number[],
     role: [] as string[],
     department: [] as (string | null)[],
-    due: [] as string[],
+    due: [] as Date[],
     seq: [] as number[],
     hash: [] as (string | null)[],
   };
@@ -129,14 +140,14 @@ async function writeBatch(db: Db, rows: RequestRow[], now: Date) {
     action: [] as string[],
     from: [] as (string | null)[],
     to: [] as (string | null)[],
-    data: [] as string[],
+    data: [] as JsonValue[],
     prev: [] as (string | null)[],
     hash: [] as string[],
   };
   let failed = 0;
   for (const row of rows) {
     const loaded = toLoaded(row);
-    const workflow = loaded.workflowId ? await workflowById(db, loaded.workflowId) : null;
+    const workflow = loaded.workflowId ? workflows.get(loaded.workflowId) : undefined;
     const result = workflow
       ? transition({
           definition: workflow.definition,
@@ -159,28 +170,28 @@ async function writeBatch(db: Db, rows: RequestRow[], now: Date) {
       );
       continue;
     }
-    const appended = chainEntries(
+    const events = chainEvents(
       requestStream(loaded.state.id),
       loaded.auditHead,
       result.transition.audit,
       now,
     );
-    const head = appended.at(-1);
+    const head = events.at(-1) ?? loaded.auditHead;
     u.id.push(loaded.state.id);
     u.version.push(loaded.version);
     u.role.push(step.role);
     u.department.push(step.departmentId);
-    u.due.push(step.dueAt.toISOString());
-    u.seq.push(head?.seq ?? loaded.auditHead?.seq ?? 0);
-    u.hash.push(head?.hash ?? loaded.auditHead?.hash ?? null);
-    for (const event of appended) {
+    u.due.push(step.dueAt);
+    u.seq.push(head?.seq ?? 0);
+    u.hash.push(head?.hash ?? null);
+    for (const event of events) {
       a.request.push(loaded.state.id);
       a.seq.push(event.seq);
       a.action.push(event.action);
-      a.from.push(event.from_status);
-      a.to.push(event.to_status);
-      a.data.push(JSON.stringify(event.data));
-      a.prev.push(event.prev_hash);
+      a.from.push(event.fromStatus);
+      a.to.push(event.toStatus);
+      a.data.push(event.data);
+      a.prev.push(event.prevHash);
       a.hash.push(event.hash);
     }
   }
@@ -191,45 +202,24 @@ async function writeBatch(db: Db, rows: RequestRow[], now: Date) {
       text: WRITE_ESCALATIONS,
       values: [
         now,
-        arrayLiteral(u.id),
-        arrayLiteral(u.version),
-        arrayLiteral(u.role),
-        arrayLiteral(u.department),
-        arrayLiteral(u.due),
-        arrayLiteral(u.seq),
-        arrayLiteral(u.hash),
-        arrayLiteral(a.request),
-        arrayLiteral(a.seq),
-        arrayLiteral(a.action),
-        arrayLiteral(a.from),
-        arrayLiteral(a.to),
-        a.data,
-        a.prev,
-        a.hash,
+        uuidArray(u.id),
+        int4Array(u.version),
+        textArray(u.role),
+        uuidArray(u.department),
+        timestamptzArray(u.due),
+        int4Array(u.seq),
+        textArray(u.hash),
+        uuidArray(a.request),
+        int4Array(a.seq),
+        textArray(a.action),
+        textArray(a.from),
+        textArray(a.to),
+        JSON.stringify(a.data),
+        textArray(a.prev),
+        textArray(a.hash),
       ],
     });
     escalated = result.rows[0]?.updated ?? 0;
   }
   return { escalated, failed };
-}
-
-/**
- * A PostgreSQL array literal of values that never need quoting (uuids, numbers, enum names, hex
- * hashes, ISO timestamps: no commas, braces, quotes, backslashes or spaces). pg's generic array
- * encoder escapes element by element; for the sweep's 100,000 rows that was a tenth of its time.
- */
-function arrayLiteral(values: readonly (string | number | null)[]): string {
-  let literal = "{";
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (i > 0) literal += ",";
-    if (value === null || value === undefined) {
-      literal += "NULL";
-    } else {
-      const text = String(value);
-      if (!/^[\w.:+-]+$/.test(text)) throw new Error(`not a plain array element: ${text}`);
-      literal += text;
-    }
-  }
-  return `${literal}}`;
 }
