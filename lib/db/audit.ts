@@ -58,12 +58,11 @@ export const INSERT_AUDIT_ROWS = (param: string, requestIdExpr: string, guard: s
        on_behalf_of_id uuid, action text, from_status text, to_status text, data jsonb,
        created_at timestamptz, prev_hash text, hash text)
   ${guard}
-  RETURNING id`;
+  RETURNING seq`;
 
 export async function readStream(db: Db, stream: string): Promise<StoredEvent[]> {
   const rows = await db.auditEvent.findMany({ where: { stream }, orderBy: { seq: "asc" } });
   return rows.map((row) => ({
-    id: row.id,
     stream: row.stream,
     seq: row.seq,
     actorType: row.actorType,

@@ -128,7 +128,7 @@ WITH i AS (
        actor_id uuid, on_behalf_of_id uuid, action text, from_status text, to_status text, data jsonb,
        created_at timestamptz, prev_hash text, hash text)
   WHERE a.idx IN (SELECT idx FROM upd)
-  RETURNING id
+  RETURNING seq
 )
 SELECT idx, version FROM upd`;
 

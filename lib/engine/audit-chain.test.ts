@@ -116,7 +116,7 @@ describe("verifyChain", () => {
         data: { action },
       })),
       at,
-    ).map((event) => ({ ...event, id: `e${event.seq}` }));
+    );
     expect(verifyChain(events)).toMatchObject({ ok: true, events: 3 });
     const tampered = events.map((e) => (e.seq === 2 ? { ...e, data: { action: "REJECTED" } } : e));
     expect(verifyChain(tampered)).toMatchObject({

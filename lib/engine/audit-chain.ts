@@ -21,8 +21,8 @@ export interface ChainedEvent {
   prevHash: string | null;
 }
 
+/** An event as stored: (stream, seq) identifies it. */
 export interface StoredEvent extends ChainedEvent {
-  id: string | bigint | number;
   hash: string;
 }
 
@@ -106,8 +106,8 @@ export type ChainVerdict =
   | {
       ok: false;
       events: number;
-      /** The first event whose link is broken. */
-      brokenAt: { id: string; seq: number };
+      /** The first event (of the stream verified) whose link is broken. */
+      brokenAt: { seq: number };
       reason: "hash mismatch" | "previous hash mismatch" | "sequence gap";
     };
 
@@ -116,7 +116,7 @@ export function verifyChain(events: readonly StoredEvent[]): ChainVerdict {
   let prev: string | null = null;
   let expectedSeq = 1;
   for (const event of events) {
-    const at = { id: String(event.id), seq: event.seq };
+    const at = { seq: event.seq };
     if (event.seq !== expectedSeq)
       return { ok: false, events: events.length, brokenAt: at, reason: "sequence gap" };
     if (event.prevHash !== prev)

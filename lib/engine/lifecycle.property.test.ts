@@ -129,10 +129,7 @@ function toStored(
   head: { seq: number; hash: string } | null,
   now: Date,
 ): StoredEvent[] {
-  return chainEvents(stream, head, entries, now).map((event) => ({
-    ...event,
-    id: `${stream}-${event.seq}`,
-  }));
+  return chainEvents(stream, head, entries, now);
 }
 
 describe("lifecycle properties (random event sequences)", () => {

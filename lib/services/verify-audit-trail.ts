@@ -12,7 +12,7 @@ export type RequestAuditVerdict =
   | {
       ok: false;
       events: number;
-      brokenAt: { id: string; seq: number };
+      brokenAt: { seq: number };
       reason: "chain ends before the recorded head" | "chain runs past the recorded head";
     };
 
@@ -35,7 +35,7 @@ export async function verifyRequestAuditTrail(
     return {
       ok: false,
       events: events.length,
-      brokenAt: { id: String(last?.id ?? ""), seq: lastSeq + 1 },
+      brokenAt: { seq: lastSeq + 1 },
       reason: "chain ends before the recorded head",
     };
   }
@@ -43,7 +43,7 @@ export async function verifyRequestAuditTrail(
     return {
       ok: false,
       events: events.length,
-      brokenAt: { id: String(last?.id ?? ""), seq: request.auditSeq + 1 },
+      brokenAt: { seq: request.auditSeq + 1 },
       reason: "chain runs past the recorded head",
     };
   }
