@@ -371,7 +371,9 @@ async function sweepRound(
   await decider;
   during.sort((a, b) => a - b);
   if (result.escalated !== OVERDUE || result.failed > 0) {
-    throw new Error(`the sweep escalated ${result.escalated} of ${OVERDUE} (failed ${result.failed})`);
+    throw new Error(
+      `the sweep escalated ${result.escalated} of ${OVERDUE} (failed ${result.failed})`,
+    );
   }
   say(
     `   escalated ${result.escalated} in ${seconds.toFixed(2)} s = ${Math.round(result.escalated / seconds)}/s, ${result.batches} batches`,
