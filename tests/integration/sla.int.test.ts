@@ -79,6 +79,31 @@ describe("the SLA sweep", () => {
     }
   });
 
+  it("never escalates a step that a decision settled after the sweep read it", async () => {
+    const ids = await Promise.all(Array.from({ length: 24 }, () => submitAt(T0)));
+    const sweepAt = new Date(T0.getTime() + 26 * HOUR);
+    // Decisions and the sweep race: each step is settled by exactly one of them, whichever writes
+    // first; the loser's write finds its row version gone (the sweep) or its step moved on (the
+    // manager: refused).
+    const [sweep, decided] = await Promise.all([
+      escalateOverdue(ctx.t.db, { now: sweepAt, batchSize: 2, concurrency: 3 }),
+      Promise.allSettled(
+        ids.map((id) =>
+          decideStep(ctx.t.db, ctx.w.managerEng, id, { decision: "approve" }, sweepAt),
+        ),
+      ),
+    ]);
+    const approvals = decided.filter((d) => d.status === "fulfilled").length;
+    expect(sweep.escalated + approvals).toBe(ids.length);
+    for (const id of ids) {
+      const actions = (
+        await ctx.t.db.auditEvent.findMany({ where: { requestId: id }, orderBy: { seq: "asc" } })
+      ).map((event) => event.action);
+      expect(actions.filter((a) => a === "SLA_ESCALATED" || a === "APPROVED")).toHaveLength(1);
+      expect(await verifyRequestAuditTrail(ctx.t.db, id)).toMatchObject({ ok: true });
+    }
+  });
+
   it("leaves the escalated step to the escalation role, whose decision continues the chain", async () => {
     const id = await submitAt(T0, { amount: 20_000, currency: "EUR" });
     await escalateOverdue(ctx.t.db, { now: new Date(T0.getTime() + 30 * HOUR) });
