@@ -4,7 +4,7 @@
  * it again changes nothing.
  */
 import type { PrismaClient } from "@prisma/client";
-import { localProvider } from "../lib/ai/local";
+import { aiSettings } from "../lib/ai/config";
 import { hashPassword } from "../lib/auth/password";
 import type { RequestFields, RequestType } from "../lib/engine";
 import { createRequest } from "../lib/services/create-request";
@@ -61,13 +61,9 @@ async function seedDemoRequests(db: PrismaClient): Promise<number> {
     if (!user) throw new Error(`demo user ${email} is missing`);
     return user;
   };
-  const ai = {
-    provider: localProvider,
-    fallback: undefined,
-    timeoutMs: 5_000,
-    retries: 0,
-    confidenceThreshold: 0.7,
-  };
+  // Demo requests are read by the local provider whatever AI_PROVIDER says: no paid calls, and the
+  // same suggestions on every machine.
+  const ai = aiSettings({ AI_PROVIDER: "local", AI_TIMEOUT_MS: "5000", AI_MAX_RETRIES: "0" });
   const make = (
     email: string,
     text: string,

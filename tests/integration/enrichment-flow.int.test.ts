@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import type { AiSettings } from "@/lib/ai/config";
-import { localProvider } from "@/lib/ai/local";
 import type { AiProvider } from "@/lib/ai/provider";
 import { createDraftFromText } from "@/lib/services/create-draft-from-text";
 import { decideStep } from "@/lib/services/decide-step";
@@ -8,17 +7,11 @@ import { resubmitRequest } from "@/lib/services/resubmit-request";
 import { submitRequest } from "@/lib/services/submit-request";
 import { updateDraft } from "@/lib/services/update-draft";
 import { verifyRequestAuditTrail } from "@/lib/services/verify-audit-trail";
-import { setupWorld } from "./world";
+import { localAi, setupWorld } from "./world";
 
 const ctx = setupWorld();
 
-const local: AiSettings = {
-  provider: localProvider,
-  fallback: undefined,
-  timeoutMs: 2_000,
-  retries: 0,
-  confidenceThreshold: 0.7,
-};
+const local = localAi;
 const broken: AiProvider = {
   name: "openai",
   model: "gpt-test",

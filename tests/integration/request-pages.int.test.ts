@@ -3,9 +3,8 @@
  * filters, who may see a request and what they may do, the inbox JSON, bulk approval.
  */
 import { describe, expect, it } from "vitest";
-import type { AiSettings } from "@/lib/ai/config";
-import { localProvider } from "@/lib/ai/local";
 import { ownRequestsPage } from "@/lib/db/request-view";
+import type { RequestFields } from "@/lib/engine";
 import { AppError } from "@/lib/errors";
 import { bulkApprove } from "@/lib/services/bulk-approve";
 import { createRequest } from "@/lib/services/create-request";
@@ -14,19 +13,22 @@ import { editRequest } from "@/lib/services/edit-request";
 import { inboxFor } from "@/lib/services/inbox";
 import { verifyRequestAuditTrail } from "@/lib/services/verify-audit-trail";
 import { currentStateFor, viewRequest } from "@/lib/services/view-request";
-import { createUserAs, setupWorld } from "./world";
+import { createUserAs, localAi, setupWorld } from "./world";
 
 const ctx = setupWorld();
 
-const ai: AiSettings = {
-  provider: localProvider,
-  fallback: undefined,
-  timeoutMs: 2_000,
-  retries: 0,
-  confidenceThreshold: 0.7,
-};
+const ai = localAi;
 
 const chairs = "12 ergonomic chairs for the Berlin office, EUR 14,280";
+
+/** The requester's chairs request, saved or submitted through the new-request form's service. */
+const chairsRequest = (intent: "save" | "submit", fields: RequestFields) =>
+  createRequest(
+    ctx.t.db,
+    ctx.w.requester,
+    { text: chairs, type: "PROCUREMENT", fields, intent },
+    { ai },
+  );
 
 async function errorOf(promise: Promise<unknown>): Promise<AppError> {
   try {
@@ -40,17 +42,7 @@ async function errorOf(promise: Promise<unknown>): Promise<AppError> {
 
 describe("createRequest (the New request form)", () => {
   it("stores the confirmed type and fields with the AI's own reading, and routes on submit", async () => {
-    const created = await createRequest(
-      ctx.t.db,
-      ctx.w.requester,
-      {
-        text: chairs,
-        type: "PROCUREMENT",
-        fields: { amount: 14_280, currency: "EUR" },
-        intent: "submit",
-      },
-      { ai },
-    );
+    const created = await chairsRequest("submit", { amount: 14_280, currency: "EUR" });
     expect(created).toMatchObject({ submitted: true, submitError: null });
     const row = await ctx.t.db.request.findUniqueOrThrow({ where: { id: created.id } });
     expect(row).toMatchObject({
@@ -73,17 +65,7 @@ describe("createRequest (the New request form)", () => {
   });
 
   it("keeps what the requester chose over the AI's suggestion", async () => {
-    const created = await createRequest(
-      ctx.t.db,
-      ctx.w.requester,
-      {
-        text: chairs,
-        type: "PROCUREMENT",
-        fields: { amount: 9_000, currency: "USD" },
-        intent: "save",
-      },
-      { ai },
-    );
+    const created = await chairsRequest("save", { amount: 9_000, currency: "USD" });
     const row = await ctx.t.db.request.findUniqueOrThrow({ where: { id: created.id } });
     expect(row).toMatchObject({ status: "DRAFT", fields: { amount: 9_000, currency: "USD" } });
   });
@@ -128,17 +110,7 @@ describe("createRequest (the New request form)", () => {
 
 describe("who sees a request, and what they may do", () => {
   it("shows it to the requester and the approvers on its path, and to nobody else", async () => {
-    const { id } = await createRequest(
-      ctx.t.db,
-      ctx.w.requester,
-      {
-        text: chairs,
-        type: "PROCUREMENT",
-        fields: { amount: 14_280, currency: "EUR" },
-        intent: "submit",
-      },
-      { ai },
-    );
+    const { id } = await chairsRequest("submit", { amount: 14_280, currency: "EUR" });
     const own = await viewRequest(ctx.t.db, ctx.w.requester, id);
     expect(own.actions).toEqual(["cancel"]);
     expect(own.chain.steps.map((s) => [s.role, s.state])).toEqual([
@@ -163,17 +135,7 @@ describe("who sees a request, and what they may do", () => {
   });
 
   it("keeps drafts to their requester", async () => {
-    const { id } = await createRequest(
-      ctx.t.db,
-      ctx.w.requester,
-      {
-        text: chairs,
-        type: "PROCUREMENT",
-        fields: { amount: 14_280, currency: "EUR" },
-        intent: "save",
-      },
-      { ai },
-    );
+    const { id } = await chairsRequest("save", { amount: 14_280, currency: "EUR" });
     expect((await viewRequest(ctx.t.db, ctx.w.requester, id)).actions).toEqual([
       "edit",
       "submit",
@@ -263,17 +225,7 @@ describe("the inbox and bulk approval", () => {
     const approver = await createUserAs(ctx.t.db, "inbox.fin@w.test", ["FINANCE"], ctx.w.ops);
     // Two requests waiting for FINANCE (over 10,000: the manager approved, finance is next).
     for (const amount of [12_000, 13_000]) {
-      const { id } = await createRequest(
-        ctx.t.db,
-        ctx.w.requester,
-        {
-          text: chairs,
-          type: "PROCUREMENT",
-          fields: { amount, currency: "EUR" },
-          intent: "submit",
-        },
-        { ai },
-      );
+      const { id } = await chairsRequest("submit", { amount, currency: "EUR" });
       await decideStep(ctx.t.db, ctx.w.managerEng, id, { decision: "approve" });
     }
     const all = await inboxFor(ctx.t.db, approver, { limit: "200" });
@@ -359,17 +311,7 @@ describe("the inbox and bulk approval", () => {
 
 describe("editRequest (the request page's form)", () => {
   it("saves a draft, then submits it; after changes are requested, resubmits it as round 2", async () => {
-    const { id } = await createRequest(
-      ctx.t.db,
-      ctx.w.requester,
-      {
-        text: chairs,
-        type: "PROCUREMENT",
-        fields: { amount: 900, currency: "EUR" },
-        intent: "save",
-      },
-      { ai },
-    );
+    const { id } = await chairsRequest("save", { amount: 900, currency: "EUR" });
     const version = async () =>
       (await ctx.t.db.request.findUniqueOrThrow({ where: { id } })).version;
     expect(
@@ -413,17 +355,7 @@ describe("editRequest (the request page's form)", () => {
   });
 
   it("saves nothing when a field is missing or the version is stale, and refuses another user", async () => {
-    const { id } = await createRequest(
-      ctx.t.db,
-      ctx.w.requester,
-      {
-        text: chairs,
-        type: "PROCUREMENT",
-        fields: { amount: 900, currency: "EUR" },
-        intent: "save",
-      },
-      { ai },
-    );
+    const { id } = await chairsRequest("save", { amount: 900, currency: "EUR" });
     const before = await ctx.t.db.request.findUniqueOrThrow({ where: { id } });
     const missing = await errorOf(
       editRequest(ctx.t.db, ctx.w.requester, id, {

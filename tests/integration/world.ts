@@ -1,9 +1,17 @@
 /** A small company for service tests: departments, one user per role, helpers to act as them. */
 import type { PrismaClient, Role } from "@prisma/client";
 import { afterAll, beforeAll } from "vitest";
+import { aiSettings } from "@/lib/ai/config";
 import type { ServiceActor } from "@/lib/services/actor";
 import { ensureDefaultWorkflows } from "@/lib/services/seed-workflows";
 import { createTestDatabase, type TestDatabase } from "./database";
+
+/** The local AI provider, as the app configures it, without retries and with a short timeout. */
+export const localAi = aiSettings({
+  AI_PROVIDER: "local",
+  AI_TIMEOUT_MS: "2000",
+  AI_MAX_RETRIES: "0",
+});
 
 export interface World {
   eng: string;
