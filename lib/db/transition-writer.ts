@@ -109,7 +109,7 @@ WITH i AS (
   INSERT INTO node_visits (id, request_id, round, node_id, kind, started_at, ended_at, duration_ms, outcome, error)
   SELECT v.id, v.request_id, v.round, v.node_id, v.kind, v.started_at, v.ended_at, v.duration_ms, v.outcome, v.error
   FROM jsonb_to_recordset($2::jsonb) AS v(idx int, request_id uuid, id uuid, round int, node_id text, kind text,
-       started_at timestamptz, ended_at timestamptz, duration_ms int, outcome text, error text)
+       started_at timestamptz, ended_at timestamptz, duration_ms bigint, outcome text, error text)
   WHERE v.idx IN (SELECT idx FROM upd)
   RETURNING id
 ), decided AS (

@@ -106,11 +106,13 @@ describe("the SLA sweep", () => {
 
   it("leaves the escalated step to the escalation role, whose decision continues the chain", async () => {
     const id = await submitAt(T0, { amount: 20_000, currency: "EUR" });
-    await escalateOverdue(ctx.t.db, { now: new Date(T0.getTime() + 30 * HOUR) });
+    const sweptAt = new Date(T0.getTime() + 30 * HOUR);
+    await escalateOverdue(ctx.t.db, { now: sweptAt });
+    const decidedAt = new Date(sweptAt.getTime() + HOUR);
     await expect(
-      decideStep(ctx.t.db, ctx.w.managerEng, id, { decision: "approve" }),
+      decideStep(ctx.t.db, ctx.w.managerEng, id, { decision: "approve" }, decidedAt),
     ).rejects.toMatchObject({ code: "WRONG_ROLE" });
-    await decideStep(ctx.t.db, ctx.w.director, id, { decision: "approve" });
+    await decideStep(ctx.t.db, ctx.w.director, id, { decision: "approve" }, decidedAt);
     expect(await ctx.t.db.request.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: "IN_REVIEW",
       stepRole: "FINANCE",
