@@ -11,11 +11,18 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
+  // No retries: a test that needs one is flaky, and flaky is failing.
   retries: 0,
-  timeout: 30_000,
+  // Budgets for a loaded two-core machine (the app, PostgreSQL, two browsers and another CPU-bound
+  // process sharing it): about four times the slowest test measured under such load. Actions and
+  // navigations get their own limits so a stuck step fails where it sticks, with its own message.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
   use: {
     baseURL: BASE_URL,
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
@@ -29,7 +36,12 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    // Signs each demo person in once and stores the session (e2e/auth.setup.ts); specs open
+    // signed-in pages from it (personPage), so they test their subject rather than sign-in.
+    { name: "setup", testMatch: /auth\.setup\.ts$/, use: { ...devices["Desktop Chrome"] } },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+  ],
   // The app as users run it (`npm start`: production build) on its own throw-away embedded
   // database, wiped before each run so every run starts from the seeded demo data.
   webServer: {

@@ -56,12 +56,10 @@ test("the main pages have no serious or critical axe violations", async ({ brows
 test("works on a narrow screen: no sideways scrolling, every control reachable", async ({
   browser,
 }) => {
-  const context = await browser.newContext({
+  const page = await personPage(browser, USERS.managerEng, {
     viewport: { width: 390, height: 844 },
     isMobile: true,
   });
-  const page = await context.newPage();
-  await signInAs(page, USERS.managerEng);
   for (const [path, name] of [
     ["/requests/new", "new-request-mobile"],
     ["/inbox", "inbox-mobile"],
@@ -75,7 +73,7 @@ test("works on a narrow screen: no sideways scrolling, every control reachable",
     expect({ path, overflow }).toEqual({ path, overflow: 0 });
     await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
   }
-  await context.close();
+  await page.context().close();
 });
 
 test("the SLA countdown turns amber when time runs short and red when overdue", async ({

@@ -1,4 +1,11 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import path from "node:path";
+import {
+  type Browser,
+  type BrowserContextOptions,
+  test as base,
+  expect,
+  type Page,
+} from "@playwright/test";
 import { DEMO_PASSWORD } from "../prisma/demo-data";
 
 export const USERS = {
@@ -38,13 +45,27 @@ export function tag(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 }
 
-/** Signs in `email` on a new page of its own (one browser context per person). */
+/** Everyone a spec acts as, each signed in once per run by e2e/auth.setup.ts. */
+export const PEOPLE = [...Object.values(USERS), ...Object.values(MORE_USERS)];
+
+/** Where the setup keeps `email`'s signed-in browser state (cookies). */
+export function authFile(email: string): string {
+  return path.join("e2e", ".artifacts", "auth", `${email}.json`);
+}
+
+/**
+ * A new page of `email`'s own (one browser context per person), already signed in: the context
+ * starts from the session the setup project stored, so a spec pays for a page load, not for a
+ * whole sign-in. Specs about signing in use signIn / signInAs instead.
+ */
 export async function personPage(
-  browser: import("@playwright/test").Browser,
-  email: string,
+  browser: Browser,
+  email: (typeof PEOPLE)[number],
+  options: BrowserContextOptions = {},
 ): Promise<Page> {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ ...options, storageState: authFile(email) });
   const page = await context.newPage();
-  await signInAs(page, email);
+  await page.goto("/");
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   return page;
 }

@@ -6,7 +6,7 @@
 import type { Page } from "@playwright/test";
 import { decideStep } from "../lib/services/decide-step";
 import { e2eDb } from "./database";
-import { expect, MORE_USERS, personPage, signInAs, tag, test, USERS } from "./fixtures";
+import { expect, MORE_USERS, personPage, tag, test, USERS } from "./fixtures";
 import { countByTitle, requestStatus, seedRequest } from "./seed";
 
 const SHOTS = "test-results/screenshots";
@@ -342,10 +342,10 @@ test("a tampered decision (another department's request id) is refused by the se
 });
 
 test("a submission with a missing field shows the error at the field and saves nothing", async ({
-  page,
+  browser,
 }) => {
   const title = tag("Incomplete");
-  await signInAs(page, USERS.requester);
+  const page = await personPage(browser, USERS.requester);
   await page.goto("/requests/new");
   await page.getByLabel("What do you need?").fill("New laptop bag for travel");
   await page.getByLabel("Title (optional)").fill(title);

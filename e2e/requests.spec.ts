@@ -1,7 +1,7 @@
 import { createDraft } from "../lib/services/create-draft";
 import { submitRequest } from "../lib/services/submit-request";
 import { e2eDb } from "./database";
-import { expect, signInAs, test, USERS } from "./fixtures";
+import { expect, MORE_USERS, personPage, test, USERS } from "./fixtures";
 
 test("a submitted request shows in its requester's list and in the right manager's inbox only", async ({
   browser,
@@ -25,23 +25,20 @@ test("a submitted request shows in its requester's list and in the right manager
     await db.$disconnect();
   }
 
-  const page = await browser.newPage();
-  await signInAs(page, USERS.requester);
+  const page = await personPage(browser, USERS.requester);
   await page.goto("/requests");
   const row = page.getByRole("row").filter({ hasText: title });
   await expect(row).toContainText("In review");
   await expect(row).toContainText("Manager");
 
-  const manager = await browser.newPage();
-  await signInAs(manager, USERS.managerEng);
+  const manager = await personPage(browser, USERS.managerEng);
   await manager.goto("/inbox");
   await expect(manager.getByTestId("inbox-item").filter({ hasText: title })).toContainText(
     "Rita Requester",
   );
   await manager.screenshot({ path: "test-results/screenshots/inbox-manager.png", fullPage: true });
 
-  const otherManager = await browser.newPage();
-  await signInAs(otherManager, "manager.ops@example.com");
+  const otherManager = await personPage(browser, MORE_USERS.managerOps);
   await otherManager.goto("/inbox");
   await expect(otherManager.getByRole("heading", { name: "Inbox" })).toBeVisible();
   await expect(otherManager.getByText(title)).toHaveCount(0);
