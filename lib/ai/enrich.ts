@@ -10,6 +10,7 @@ import type { AiProvider } from "./provider";
 import {
   type Enrichment,
   EnrichmentSchema,
+  type Evidence,
   EvidenceSchema,
   type ExtractedFields,
   ExtractedFieldsSchema,
@@ -227,7 +228,18 @@ function checkFields(text: string, raw: unknown, warnings: string[]): ExtractedF
       warnings.push(`The suggested ${name} was not backed by the text and was dropped.`);
       continue;
     }
-    fields[name] = { ...parsed.data, evidence };
+    const checked: Record<string, unknown> = { ...parsed.data, evidence };
+    // A worked-out amount keeps its working only when every factor is in the text too.
+    const claimed = (parsed.data as { factors?: Evidence[] }).factors;
+    if (claimed) {
+      const factors = claimed.map((f) => locateEvidence(text, f));
+      if (factors.every((f) => f !== null)) checked.factors = factors;
+      else {
+        delete checked.factors;
+        delete checked.working;
+      }
+    }
+    fields[name] = checked;
   }
   return fields as ExtractedFields;
 }

@@ -5,6 +5,8 @@ export interface EnrichInput {
   text: string;
   /** Reference time for relative dates ("tomorrow"). */
   now: Date;
+  /** The requester's IANA time zone: "tomorrow" and "3 December" are their days (default UTC). */
+  timeZone?: string;
   signal?: AbortSignal;
 }
 

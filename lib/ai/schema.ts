@@ -22,9 +22,22 @@ export type Evidence = z.infer<typeof EvidenceSchema>;
 const field = <T extends z.ZodType>(value: T) =>
   z.object({ value, evidence: EvidenceSchema }).strict();
 
+/**
+ * An amount may be worked out ("8 × 420 = 3,360"): `working` says how, and `factors` point at
+ * each figure it multiplied (quantity or duration, then unit price or rate) in the text.
+ */
+const amountField = z
+  .object({
+    value: z.number().finite().nonnegative(),
+    evidence: EvidenceSchema,
+    working: z.string().min(1).max(120).optional(),
+    factors: z.array(EvidenceSchema).min(2).max(2).optional(),
+  })
+  .strict();
+
 export const ExtractedFieldsSchema = z
   .object({
-    amount: field(z.number().finite().nonnegative()).optional(),
+    amount: amountField.optional(),
     currency: field(z.string().regex(/^[A-Z]{3}$/)).optional(),
     days: field(z.number().finite().positive().max(366)).optional(),
     startDate: field(z.iso.date()).optional(),

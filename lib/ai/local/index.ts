@@ -10,7 +10,7 @@ import type { ExtractedFields, ProviderOutput } from "../schema";
 import { classify } from "./classify";
 import { docOf } from "./doc";
 import { findDuration } from "./duration";
-import { findMoney, pickAmount } from "./money";
+import { findMoney, pickAmount, workingOf } from "./money";
 import { findSeverity } from "./severity";
 import { span } from "./text";
 import { INSTRUCTION_WARNING, instructionLike, LANGUAGE_WARNING, looksEnglish } from "./warnings";
@@ -19,14 +19,17 @@ export const localProvider: AiProvider = {
   name: "local",
   model: "flowgate-local-1",
   pricing: { input: 0, output: 0 },
-  async enrich({ text, now }: EnrichInput): Promise<ProviderOutput> {
-    return enrichLocally(text, now);
+  async enrich({ text, now, timeZone }: EnrichInput): Promise<ProviderOutput> {
+    return enrichLocally(text, now, timeZone);
   },
 };
 
-export function enrichLocally(text: string, now: Date): ProviderOutput {
+/** The confidence of a reading that rests on a guess: below the default threshold of 0.7. */
+const UNCERTAIN = 0.6;
+
+export function enrichLocally(text: string, now: Date, timeZone = "UTC"): ProviderOutput {
   const money = pickAmount(findMoney(text));
-  const duration = findDuration(text, now);
+  const duration = findDuration(text, now, timeZone);
   const severity = findSeverity(text);
   const { type, confidence: typeConfidence } = classify(text, {
     money: money !== null,
@@ -38,13 +41,23 @@ export function enrichLocally(text: string, now: Date): ProviderOutput {
   let fieldConfidence = 1;
   if (type === "PROCUREMENT") {
     if (money) {
-      fields.amount = { value: money.amount, evidence: money.evidence };
+      const working = workingOf(money);
+      fields.amount = {
+        value: money.amount,
+        evidence: money.evidence,
+        ...(working && money.factors
+          ? { working, factors: money.factors.map((f) => f.evidence) }
+          : {}),
+      };
       fields.currency = { value: money.currency, evidence: money.currencyEvidence };
+      // A reading that rests on a guess asks the requester to confirm it (below the threshold).
+      if (money.uncertain) fieldConfidence = UNCERTAIN;
     } else fieldConfidence = 0.4;
   }
   if (type === "LEAVE") {
     if (duration.days) fields.days = duration.days;
     else fieldConfidence = 0.4;
+    if (duration.warnings.length) fieldConfidence = Math.min(fieldConfidence, UNCERTAIN);
     if (duration.startDate) fields.startDate = duration.startDate;
     if (duration.endDate) fields.endDate = duration.endDate;
   }
@@ -53,7 +66,7 @@ export function enrichLocally(text: string, now: Date): ProviderOutput {
     fieldConfidence = severity?.stated ? 1 : severity ? 0.55 : 0.4;
   }
 
-  const warnings: string[] = [];
+  const warnings: string[] = type === "LEAVE" ? [...duration.warnings] : [];
   if (instructionLike(text)) warnings.push(INSTRUCTION_WARNING);
   const english = looksEnglish(text);
   if (!english) warnings.push(LANGUAGE_WARNING);

@@ -3,7 +3,7 @@
  * it raises a warning for approvers and changes nothing else. Text that does not look like English
  * is flagged so the requester checks the suggestions.
  */
-import { docOf } from "./doc";
+import { memo, sentencesOf } from "./doc";
 
 const INSTRUCTION_PATTERNS = [
   "(ignore|disregard|forget|override) (all|any|the|your|previous|prior|above|earlier)? (previous|prior)? (instructions|rules|guidelines|policy|policies|prompt)",
@@ -11,6 +11,15 @@ const INSTRUCTION_PATTERNS = [
   "(approve|accept) (this|it|my request) (immediately|now|automatically)?",
   "(you are|act as) (now)? (an|a)? (admin|administrator|approver|system)",
   "system prompt",
+  // Addressed to the reader of the text rather than describing the request.
+  "(note|message|instruction|instructions) (to|for) the (assistant|ai|model|system|bot|reviewer)",
+  "(dear|hey|hi|hello|attention) (assistant|ai|model|bot|system)",
+  "(the|this|dear) (assistant|ai|model|bot) (should|must|shall|will|need to|has to)",
+  "you (should|must|shall|need to|have to) (report|record|enter|set|treat|classify|ignore|lower|change)",
+  "for (approval|routing|classification) purposes",
+  "(skip|bypass|avoid|circumvent) the? (finance|director|approval|approvals|review|chain|escalation)",
+  "(report|record|enter|treat|count|register|log|classify|set|change|lower) (this|it|the|my)? (amount|total|price|cost|severity|sev|priority|request|ticket|days|duration)? (as|to) #Value",
+  "(report|record|enter|treat|count|register|log|classify) (this|it|the|my)? (amount|total|price|cost|severity|sev|priority|request|ticket|days|duration)? as",
 ];
 
 export const INSTRUCTION_WARNING =
@@ -18,8 +27,35 @@ export const INSTRUCTION_WARNING =
 export const LANGUAGE_WARNING = "The text does not look like English; check every suggested field.";
 
 export function instructionLike(text: string): boolean {
-  const doc = docOf(text);
-  return INSTRUCTION_PATTERNS.some((pattern) => doc.match(pattern).found);
+  return instructionSpans(text).length > 0;
+}
+
+/**
+ * The sentences that address the system instead of describing the request. The extractors skip
+ * the figures in them: an instruction to the assistant never changes a field.
+ */
+export function instructionSpans(text: string): { start: number; end: number }[] {
+  return memo(text, "instructions", (doc) => {
+    const sentences = sentencesOf(text);
+    const hits = new Set<{ start: number; end: number }>();
+    for (const pattern of INSTRUCTION_PATTERNS) {
+      const found = doc.match(pattern).json({ offset: true }) as {
+        offset: { start: number };
+      }[];
+      for (const match of found) {
+        const sentence = sentences.find(
+          (s) => s.start <= match.offset.start && match.offset.start < s.end,
+        );
+        if (sentence) hits.add(sentence);
+      }
+    }
+    return [...hits].sort((a, b) => a.start - b.start);
+  });
+}
+
+/** Whether [start, end) lies inside a sentence addressed to the system. */
+export function insideInstruction(text: string, start: number, end: number): boolean {
+  return instructionSpans(text).some((s) => s.start <= start && end <= s.end);
 }
 
 const ENGLISH_FUNCTION_WORDS = new Set(
