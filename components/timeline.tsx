@@ -13,6 +13,7 @@ const VERBS: Record<string, string> = {
   UPDATED: "updated the fields",
   SUBMITTED: "submitted it",
   RESUBMITTED: "resubmitted it",
+  ROUTING_WARNING: "found that the text says more than the fields",
   STEP_STARTED: "started a step",
   APPROVED: "approved",
   REJECTED: "rejected",
@@ -41,6 +42,10 @@ function detailOf(entry: TimelineEntry): string | null {
     case "ESCALATED":
     case "SLA_ESCALATED":
       return `${role("fromRole")} → ${role("toRole")}${typeof d.reason === "string" ? `: ${d.reason}` : ""}`;
+    case "ROUTING_WARNING":
+      return Array.isArray(d.warnings)
+        ? d.warnings.filter((w) => typeof w === "string").join(" ")
+        : null;
     case "COMPLETED":
       return typeof d.outcome === "string" ? formatStatus(d.outcome) : null;
     default: {

@@ -38,6 +38,8 @@ export interface InboxItem {
   summary: string | null;
   confidence: number | null;
   warnings: string[];
+  /** Figures in the text that would route the request higher than its confirmed fields. */
+  routingWarnings: string[];
   fields: unknown;
   version: number;
   requesterId: string;
@@ -100,6 +102,7 @@ export async function inboxPage(
     summary: string | null;
     confidence: number | null;
     warnings: unknown;
+    routing_warnings: string[] | null;
     fields: unknown;
     version: number;
     requester_id: string;
@@ -112,7 +115,7 @@ export async function inboxPage(
      SELECT r.id::text AS id, r.number, r.type::text AS type, r.title, r.status::text AS status,
             r.step_role::text AS step_role, r.step_node_id, r.step_due_at, r.step_started_at, r.step_escalated_at, r.fields, r.version,
             r.enrichment->>'summary' AS summary, (r.enrichment->>'confidence')::float8 AS confidence,
-            r.enrichment->'warnings' AS warnings,
+            r.enrichment->'warnings' AS warnings, r.routing_warnings,
             r.requester_id::text AS requester_id, u.name AS requester_name, d.name AS department_name
      FROM page JOIN requests r ON r.id = page.id
      JOIN users u ON u.id = r.requester_id
@@ -136,6 +139,7 @@ export async function inboxPage(
     warnings: Array.isArray(row.warnings)
       ? row.warnings.filter((w): w is string => typeof w === "string")
       : [],
+    routingWarnings: row.routing_warnings ?? [],
     fields: row.fields,
     version: row.version,
     requesterId: row.requester_id,

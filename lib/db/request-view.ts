@@ -116,6 +116,8 @@ export interface RequestDetail {
   stepDepartment: string | null;
   enrichment: Enrichment | null;
   enrichmentError: string | null;
+  /** Figures in the text that would route the request higher than its confirmed fields. */
+  routingWarnings: string[];
   confirmedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -125,7 +127,7 @@ export interface RequestDetail {
   timeline: TimelineEntry[];
 }
 
-const DETAIL_SQL = `SELECT ${REQUEST_COLUMNS}, r.number, r.description, r.enrichment, r.enrichment_error,
+const DETAIL_SQL = `SELECT ${REQUEST_COLUMNS}, r.number, r.description, r.enrichment, r.enrichment_error, r.routing_warnings,
        r.created_at, r.updated_at, r.submitted_at, r.completed_at,
        u.name AS requester_name, u.email AS requester_email,
        d.name AS department_name, sd.name AS step_department_name
@@ -154,6 +156,7 @@ export async function requestDetail(db: Db, id: string): Promise<RequestDetail |
         description: string;
         enrichment: unknown;
         enrichment_error: string | null;
+        routing_warnings: string[] | null;
         created_at: Date;
         updated_at: Date;
         submitted_at: Date | null;
@@ -192,6 +195,7 @@ export async function requestDetail(db: Db, id: string): Promise<RequestDetail |
     stepDepartment: row.step_department_name,
     enrichment: enrichment.success ? enrichment.data : null,
     enrichmentError: row.enrichment_error,
+    routingWarnings: row.routing_warnings ?? [],
     confirmedAt: row.confirmed_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -135,6 +135,8 @@ export interface PersistDetails {
   enrichment?: { value: unknown; error: string | null };
   /** The requester confirmed the fields now. */
   confirmed?: boolean;
+  /** What the submission's routing check found (replaces the stored list; lib/services/routing-check.ts). */
+  routingWarnings?: string[];
 }
 
 /**
@@ -211,6 +213,8 @@ export async function persistTransition(
     enrichment_error: details.enrichment?.error ?? null,
     set_confirmed: details.confirmed === true,
     confirmed_at: details.confirmed ? now : null,
+    set_routing_warnings: details.routingWarnings !== undefined,
+    routing_warnings: details.routingWarnings ?? [],
     type: state.type,
     visitRows: visits,
     decisionRows: decisions,

@@ -70,6 +70,8 @@ export interface TransitionRecord {
   enrichment_error: string | null;
   set_confirmed: boolean;
   confirmed_at: Date | null;
+  set_routing_warnings: boolean;
+  routing_warnings: string[];
   type: string;
   visitRows: VisitRow[];
   decisionRows: DecisionRow[];
@@ -87,7 +89,7 @@ WITH i AS (
     step_escalated_at timestamptz, step_escalate_to text, step_visit_id uuid, submitted_at timestamptz,
     completed_at timestamptz, updated_at timestamptz, audit_seq int, audit_hash text,
     set_enrichment boolean, enrichment jsonb, enrichment_error text, set_confirmed boolean,
-    confirmed_at timestamptz, type text)
+    confirmed_at timestamptz, set_routing_warnings boolean, routing_warnings text[], type text)
 ), upd AS (
   UPDATE requests r SET
     status = i.status::"RequestStatus", current_node_id = i.current_node_id, round = i.round,
@@ -102,6 +104,7 @@ WITH i AS (
     enrichment = CASE WHEN i.set_enrichment THEN i.enrichment ELSE r.enrichment END,
     enrichment_error = CASE WHEN i.set_enrichment THEN i.enrichment_error ELSE r.enrichment_error END,
     confirmed_at = CASE WHEN i.set_confirmed THEN i.confirmed_at ELSE r.confirmed_at END,
+    routing_warnings = CASE WHEN i.set_routing_warnings THEN i.routing_warnings ELSE r.routing_warnings END,
     type = i.type::"RequestType"
   FROM i WHERE r.id = i.id AND r.version = i.expected
   RETURNING i.idx, r.version

@@ -83,3 +83,41 @@ export function describeCurrentStep(chain: PlannedChain): string | null {
   const step = chain.steps[chain.currentIndex];
   return step ? `step ${chain.currentIndex + 1} of ${chain.steps.length}: ${step.role}` : null;
 }
+
+/**
+ * The roles a request with `fields` would need to pass, in order, or null when the chain cannot
+ * be planned (a field a condition needs is missing).
+ */
+export function chainRoles(
+  definition: WorkflowDefinition,
+  type: RequestType,
+  fields: RequestFields,
+): Role[] | null {
+  const chain = plannedChain(definition, {
+    type,
+    round: 1,
+    fields,
+    status: "DRAFT",
+    currentNodeId: null,
+  });
+  return chain.problem ? null : chain.steps.map((step) => step.role);
+}
+
+/**
+ * Whether `candidate` fields would route a request through a longer chain than `confirmed` ones:
+ * the test for "the text says more than the fields" (a purchase confirmed at 800 whose text says
+ * 80,000 would skip FINANCE and DIRECTOR).
+ */
+export function routesHigher(
+  definition: WorkflowDefinition,
+  type: RequestType,
+  confirmed: RequestFields,
+  candidate: RequestFields,
+): { higher: boolean; confirmedRoles: Role[] | null; candidateRoles: Role[] | null } {
+  const confirmedRoles = chainRoles(definition, type, confirmed);
+  const candidateRoles = chainRoles(definition, type, candidate);
+  const higher =
+    candidateRoles !== null &&
+    (confirmedRoles === null || candidateRoles.length > confirmedRoles.length);
+  return { higher, confirmedRoles, candidateRoles };
+}

@@ -42,6 +42,8 @@ export const AUDIT_ACTIONS = [
   "UPDATED",
   "SUBMITTED",
   "RESUBMITTED",
+  /** The submitted text says more than the confirmed fields (lib/services/routing-check.ts). */
+  "ROUTING_WARNING",
   "STEP_STARTED",
   "APPROVED",
   "REJECTED",

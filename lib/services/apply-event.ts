@@ -11,9 +11,10 @@ import {
   persistTransition,
 } from "@/lib/db/requests";
 import { latestWorkflow, type WorkflowVersion, workflowById } from "@/lib/db/workflows";
-import type { Actor, AuditEntry, EngineEvent, Transition } from "@/lib/engine";
+import type { Actor, AuditEntry, EngineEvent, RequestType, Transition } from "@/lib/engine";
 import { transition } from "@/lib/engine";
 import { AppError, fromEngineError } from "@/lib/errors";
+import { routingWarnings } from "./routing-check";
 
 export interface ApplyOptions {
   requestId: string;
@@ -61,17 +62,22 @@ export async function applyEvent(db: Db, options: ApplyOptions): Promise<Applied
   if (!result.ok) throw fromEngineError(result.error);
   // A draft is bound to the newest workflow version when first submitted, and keeps it for life.
   const boundWorkflowId = loaded.workflowId ?? (event.type === "SUBMIT" ? workflow.id : null);
-  const recorded = options.auditBefore?.length
-    ? { ...result.transition, audit: [...options.auditBefore, ...result.transition.audit] }
-    : result.transition;
-  const version = await persistTransition(
-    db,
-    loaded,
-    recorded,
-    now,
-    boundWorkflowId,
-    options.details,
-  );
+  // A submission is checked against its own text: figures there that would route it higher
+  // than the confirmed fields are put in front of the approvers (routing-check.ts).
+  const routing =
+    event.type === "SUBMIT" || event.type === "RESUBMIT"
+      ? await checkRouting(db, result.transition, workflow, now, options.details)
+      : null;
+  const audit = [
+    ...(options.auditBefore ?? []),
+    ...result.transition.audit,
+    ...(routing?.audit ? [routing.audit] : []),
+  ];
+  const recorded = { ...result.transition, audit };
+  const version = await persistTransition(db, loaded, recorded, now, boundWorkflowId, {
+    ...options.details,
+    ...(routing ? { routingWarnings: routing.warnings } : {}),
+  });
   if (version === null) {
     throw new AppError(
       "VERSION_CONFLICT",
@@ -94,4 +100,45 @@ async function workflowFor(db: Db, loaded: LoadedRequest): Promise<WorkflowVersi
   if (!latest)
     throw new AppError("SERVICE_UNAVAILABLE", `No ${loaded.state.type} workflow is published.`);
   return latest;
+}
+
+async function checkRouting(
+  db: Db,
+  routed: Transition,
+  workflow: WorkflowVersion,
+  now: Date,
+  details: PersistDetails | undefined,
+): Promise<{ warnings: string[]; audit: AuditEntry | null }> {
+  const { state } = routed;
+  const stored = await db.request.findUniqueOrThrow({
+    where: { id: state.id },
+    select: { description: true, enrichment: true },
+  });
+  // A resubmission brings a fresh suggestion; otherwise the stored one says what the AI read.
+  const enrichment = (details?.enrichment ? details.enrichment.value : stored.enrichment) as {
+    type?: RequestType;
+  } | null;
+  const warnings = await routingWarnings(
+    db,
+    {
+      type: state.type,
+      fields: state.fields,
+      text: stored.description,
+      suggestedType: enrichment?.type ?? null,
+    },
+    workflow.definition,
+    now,
+  );
+  return {
+    warnings,
+    audit: warnings.length
+      ? {
+          action: "ROUTING_WARNING",
+          actor: { type: "SYSTEM", onBehalfOf: null },
+          fromStatus: state.status,
+          toStatus: state.status,
+          data: { warnings },
+        }
+      : null,
+  };
 }

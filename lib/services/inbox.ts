@@ -27,6 +27,8 @@ export interface InboxEntry {
   summary: string | null;
   confidence: number | null;
   warnings: string[];
+  /** The text says more than the confirmed fields (lib/services/routing-check.ts). */
+  routingWarnings: string[];
   actions: RequestAction[];
 }
 
@@ -88,6 +90,7 @@ export async function inboxFor(db: Db, user: ServiceActor, input: unknown): Prom
       summary: item.summary,
       confidence: item.confidence,
       warnings: item.warnings,
+      routingWarnings: item.routingWarnings,
       // The query already excludes own requests, other departments and steps this user approved.
       actions: item.escalated
         ? ["approve", "reject", "request_changes"]

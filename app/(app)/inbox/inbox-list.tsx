@@ -14,6 +14,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { DecisionControls } from "@/components/decision-controls";
 import { describeFields, formatPercent, requestLabel } from "@/components/request-format";
+import { RoutingWarnings } from "@/components/routing-warnings";
 import { SlaCountdown } from "@/components/sla-countdown";
 import { Alert, buttonClass, inputClass } from "@/components/ui";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
@@ -373,6 +374,11 @@ function InboxList({ initial, type }: { initial: InboxResult; type: string | nul
                           </span>
                         ) : null}
                       </p>
+                    ) : null}
+                    {item.routingWarnings.length ? (
+                      <div className="mt-2">
+                        <RoutingWarnings warnings={item.routingWarnings} />
+                      </div>
                     ) : null}
                     {item.warnings.length ? (
                       <ul className="mt-1 list-disc pl-5 text-sm text-amber-900">

@@ -49,6 +49,8 @@ export interface DurationFinding {
   endDate?: { value: string; evidence: Evidence };
   /** What disagrees (a count of days against the dates), for the requester and approvers. */
   warnings: string[];
+  /** Every number of days the text states or its dates span (the routing check reads them all). */
+  mentioned: { value: number; evidence: Evidence }[];
 }
 
 interface DateRead {
@@ -79,7 +81,7 @@ function offsetMinutes(timeZone: string, now: Date): number {
 }
 
 export function findDuration(text: string, now: Date, timeZone = "UTC"): DurationFinding {
-  const finding: DurationFinding = { warnings: [] };
+  const finding: DurationFinding = { warnings: [], mentioned: [] };
   const reference = { instant: now, timezone: offsetMinutes(timeZone, now) };
 
   const explicit: { value: number; evidence: Evidence; unit: number }[] = [];
@@ -93,6 +95,7 @@ export function findDuration(text: string, now: Date, timeZone = "UTC"): Duratio
     if (next && unit && n.value > 0)
       explicit.push({ value: n.value * unit, evidence: span(text, n.start, next.end), unit });
   }
+  finding.mentioned.push(...explicit.map(({ value, evidence }) => ({ value, evidence })));
   const counted = explicit.find((d) => d.unit === 1) ?? explicit[0];
   if (counted) finding.days = { value: counted.value, evidence: counted.evidence };
 
@@ -102,6 +105,8 @@ export function findDuration(text: string, now: Date, timeZone = "UTC"): Duratio
     finding.endDate = { value: date.end, evidence: date.evidence };
     const calendarDays = daysBetween(date.start, date.end) + 1;
     const plausible = calendarDays > 0 && calendarDays <= 366;
+    if (plausible && date.range)
+      finding.mentioned.push({ value: calendarDays, evidence: date.evidence });
     if (!finding.days && (date.range || ONE_DAY.test(text) || /^on\b/iu.test(date.evidence.text))) {
       if (plausible) finding.days = { value: calendarDays, evidence: date.evidence };
     } else if (finding.days && date.range && plausible) {

@@ -7,6 +7,7 @@ import {
   formatPercent,
   requestLabel,
 } from "@/components/request-format";
+import { RoutingWarnings } from "@/components/routing-warnings";
 import { SlaCountdown } from "@/components/sla-countdown";
 import { StatusBadge } from "@/components/status-badge";
 import { Timeline } from "@/components/timeline";
@@ -74,6 +75,8 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
           Saved as a draft, but it could not be submitted yet. Check the fields and submit again.
         </Alert>
       ) : null}
+
+      <RoutingWarnings warnings={detail.routingWarnings} />
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-6">
