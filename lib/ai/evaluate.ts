@@ -1,6 +1,15 @@
 /** Accuracy and latency of a provider over labelled request texts (JSON lines). */
 import { z } from "zod";
-import { RequestTypeSchema } from "@/lib/engine";
+import {
+  chainRoles,
+  DEFAULT_WORKFLOWS,
+  type RequestFields,
+  type RequestType,
+  RequestTypeSchema,
+  type Role,
+  type WorkflowDefinition,
+  WorkflowDefinitionSchema,
+} from "@/lib/engine";
 import { enrichText } from "./enrich";
 import type { AiProvider } from "./provider";
 
@@ -23,6 +32,21 @@ export interface EvaluationReport {
   latencyMs: { p50: number; p95: number; p99: number };
   latencySamples: number;
   misses: { text: string; expected: Record<string, unknown>; got: Record<string, unknown> }[];
+  /**
+   * Texts whose extracted type and fields route through a shorter chain of the default workflows
+   * than the labelled ones: the errors that let a request skip an approver.
+   */
+  tierDowngrades: { text: string; expected: Role[]; got: Role[] }[];
+}
+
+let defaults: Record<RequestType, WorkflowDefinition> | undefined;
+
+/** The roles a request of `type` with `fields` passes in the default workflows (null: unroutable). */
+export function defaultChain(type: RequestType, fields: RequestFields): Role[] | null {
+  defaults ??= Object.fromEntries(
+    Object.entries(DEFAULT_WORKFLOWS).map(([t, d]) => [t, WorkflowDefinitionSchema.parse(d)]),
+  ) as Record<RequestType, WorkflowDefinition>;
+  return chainRoles(defaults[type], type, fields);
 }
 
 export function parseExamples(jsonl: string): LabelledExample[] {
@@ -49,6 +73,7 @@ export async function evaluate(
     FIELDS.map((f) => [f, { labelled: 0, exact: 0, accuracy: 1 }]),
   ) as EvaluationReport["fields"];
   const misses: EvaluationReport["misses"] = [];
+  const tierDowngrades: EvaluationReport["tierDowngrades"] = [];
   for (const example of examples) {
     const started = performance.now();
     const result = await enrichText(example.text, { provider, now, retries: 0 });
@@ -67,6 +92,19 @@ export async function evaluate(
       else miss = true;
     }
     if (miss) misses.push({ text: example.text, expected: { ...example, text: undefined }, got });
+    const { text: _text, type: expectedType, ...expectedFields } = example;
+    const expectedChain = defaultChain(expectedType, expectedFields);
+    const gotChain = defaultChain(
+      result.type,
+      Object.fromEntries(
+        Object.entries(result.fields).map(([name, field]) => [name, field.value]),
+      ) as RequestFields,
+    );
+    // An extraction missing a field the route needs cannot be submitted as it is (the requester
+    // must fill it in), so only a chain that can be planned and is shorter counts.
+    if (expectedChain && gotChain && gotChain.length < expectedChain.length) {
+      tierDowngrades.push({ text: example.text, expected: expectedChain, got: gotChain });
+    }
   }
   for (const name of FIELDS)
     fields[name].accuracy = fields[name].labelled ? fields[name].exact / fields[name].labelled : 1;
@@ -90,5 +128,6 @@ export async function evaluate(
     latencyMs: { p50: at(0.5), p95: at(0.95), p99: at(0.99) },
     latencySamples: latencies.length,
     misses,
+    tierDowngrades,
   };
 }

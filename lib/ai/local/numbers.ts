@@ -6,7 +6,7 @@
  * only the English way ("21.900" as 21.9). A figure is digit runs joined by separators:
  * - two different separators ("8.430,50", "1,250.00"): the last one is the decimal mark;
  * - apostrophes and spaces ("4'800", "3 400") and a repeated mark ("1.234.567") only group
- *   thousands; every group after the first has three digits;
+ *   thousands; every group after the first has three digits (or India's lakh: "1,23,456");
  * - one "." or "," followed by exactly three digits ("21.900", "1,150") groups thousands too,
  *   since no common currency has three decimals; the decimal reading is kept as `alternative`, and
  *   the money reader (money.ts) decides by the currency's own minor unit (ISO 4217, from Intl);
@@ -148,7 +148,15 @@ export function readFigure(raw: string): { value: number; alternative?: number }
   // Thousands groups: a head of 1–3 digits, then groups of exactly three, all with one mark
   // (plain spaces may mix with no-break spaces).
   if (groups.length > 1) {
-    if ((groups[0]?.length ?? 0) > 3 || groups.slice(1).some((g) => g.length !== 3)) return null;
+    const rest = groups.slice(1);
+    const western = (groups[0]?.length ?? 0) <= 3 && rest.every((g) => g.length === 3);
+    // India's lakh grouping: "1,23,456" (pairs, then a final three).
+    const lakh =
+      (groups[0]?.length ?? 0) <= 2 &&
+      rest.length >= 2 &&
+      rest.slice(0, -1).every((g) => g.length === 2) &&
+      rest.at(-1)?.length === 3;
+    if (!western && !lakh) return null;
     const kinds = new Set(groupMarks.map((m) => (/\s/u.test(m) ? " " : m)));
     if (kinds.size > 1) return null;
     if (decimal && kinds.has(last)) return null;
