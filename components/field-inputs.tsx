@@ -5,6 +5,13 @@ import { FIELD_LABELS, REQUEST_TYPES, REQUIRED_FIELDS } from "@/lib/engine/field
 import { FORM_FIELDS, TYPE_LABELS } from "@/lib/forms/request";
 import { FieldError, inputClass } from "./ui";
 
+/** A field the assistant suggested: the words it came from, and how it was worked out. */
+export interface AiField {
+  evidence: string;
+  /** "8 × 420 = 3,360", for an amount worked out from a quantity and a unit price. */
+  working?: string;
+}
+
 export type FieldValues = Partial<Record<FieldName, string>>;
 
 const INPUT: Record<FieldName, { type: string; inputMode?: "decimal" | "numeric"; hint?: string }> =
@@ -29,7 +36,7 @@ export function FieldInputs({
   errors: Record<string, string>;
   onChange: (name: FieldName, value: string) => void;
   /** Fields the AI filled in (and that the requester has not changed): marked as suggestions. */
-  aiFields?: Partial<Record<FieldName, string>>;
+  aiFields?: Partial<Record<FieldName, AiField>>;
 }) {
   const names = FORM_FIELDS[type];
   if (names.length === 0) {
@@ -71,7 +78,8 @@ export function FieldInputs({
             </p>
             {evidence ? (
               <p id={`${id}-ai`} className="mt-0.5 text-xs text-amber-900">
-                Suggested from “{evidence}”
+                Suggested from “{evidence.evidence}”
+                {evidence.working ? ` · ${evidence.working}` : ""}
               </p>
             ) : null}
             <FieldError id={`${id}-error`} message={error} />

@@ -34,6 +34,8 @@ export interface EnrichOptions {
   /** Used when `provider` still fails after its retries (typically the local provider). */
   fallback?: AiProvider;
   now?: Date;
+  /** The requester's IANA time zone, for dates in the text (default UTC). */
+  timeZone?: string;
   timeoutMs?: number;
   retries?: number;
   backoffMs?: number;
@@ -83,13 +85,13 @@ async function withRetries(
     );
     try {
       const raw = await Promise.race([
-        provider.enrich({ text, now, signal: controller.signal }),
+        provider.enrich({ text, now, timeZone: options.timeZone, signal: controller.signal }),
         new Promise<never>((_, reject) =>
           controller.signal.addEventListener("abort", () => reject(controller.signal.reason)),
         ),
       ]);
       const latencyMs = Math.round((performance.now() - started) * 100) / 100;
-      return checkOutput(text, now, raw, provider, latencyMs);
+      return checkOutput(text, now, raw, provider, latencyMs, options.timeZone);
     } catch (error) {
       lastError = error;
       if (!isRetryable(error)) break;
@@ -122,6 +124,7 @@ export function checkOutput(
   raw: unknown,
   provider: AiProvider,
   latencyMs: number,
+  timeZone = "UTC",
 ): Enrichment {
   if (!raw || typeof raw !== "object") throw new Error("the provider returned no object");
   const output = raw as Partial<ProviderOutput> & Record<string, unknown>;
@@ -172,7 +175,7 @@ export function checkOutput(
       `The model returned unexpected fields (${extra.slice(0, 5).join(", ")}); they were ignored.`,
     );
 
-  if (provider.name !== "local") tierCheck(text, now, type, fields, warnings);
+  if (provider.name !== "local") tierCheck(text, now, timeZone, type, fields, warnings);
 
   const summary =
     typeof output.summary === "string" && output.summary.trim()
@@ -261,11 +264,12 @@ function locateEvidence(text: string, evidence: { start: number; end: number; te
 function tierCheck(
   text: string,
   now: Date,
+  timeZone: string,
   type: RequestType,
   fields: ExtractedFields,
   warnings: string[],
 ) {
-  const local = enrichLocally(text, now).fields;
+  const local = enrichLocally(text, now, timeZone).fields;
   const higher = <K extends "amount" | "days" | "severity">(key: K, label: string) => {
     const ours = local[key];
     const theirs = fields[key];

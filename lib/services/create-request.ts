@@ -13,7 +13,7 @@ import { NewRequestSchema } from "@/lib/forms/request";
 import { log } from "@/lib/log";
 import type { ServiceActor } from "./actor";
 import { submitRequest } from "./submit-request";
-import { suggest } from "./suggest";
+import { knownTimeZone, suggest } from "./suggest";
 
 export interface CreatedRequest {
   id: string;
@@ -27,7 +27,7 @@ export async function createRequest(
   db: Db,
   actor: ServiceActor,
   input: unknown,
-  options: { ai?: AiSettings; now?: Date } = {},
+  options: { ai?: AiSettings; now?: Date; timeZone?: unknown } = {},
 ): Promise<CreatedRequest> {
   const parsed = NewRequestSchema.safeParse(input);
   if (!parsed.success) {
@@ -37,7 +37,7 @@ export async function createRequest(
   const now = options.now ?? new Date();
   const suggestion = await suggest(
     text,
-    { requesterId: actor.id, status: "DRAFT", now },
+    { requesterId: actor.id, status: "DRAFT", now, timeZone: knownTimeZone(options.timeZone) },
     options.ai,
   );
   const enrichment = suggestion.enrichment;

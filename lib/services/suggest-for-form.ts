@@ -9,7 +9,7 @@ import type { FieldName, RequestType } from "@/lib/engine";
 import { AppError, zodIssues } from "@/lib/errors";
 import { RequestTextSchema } from "@/lib/forms/request";
 import type { ServiceActor } from "./actor";
-import { needsConfirmation, suggest } from "./suggest";
+import { knownTimeZone, needsConfirmation, suggest } from "./suggest";
 
 export interface SuggestionView {
   type: RequestType;
@@ -19,7 +19,12 @@ export interface SuggestionView {
   uncertain: boolean;
   summary: string;
   warnings: string[];
-  fields: Partial<Record<FieldName, { value: string | number; evidence: Evidence }>>;
+  fields: Partial<
+    Record<
+      FieldName,
+      { value: string | number; evidence: Evidence; working?: string; factors?: Evidence[] }
+    >
+  >;
 }
 
 /**
@@ -34,6 +39,7 @@ export async function suggestForForm(
   actor: ServiceActor,
   input: unknown,
   now = new Date(),
+  timeZone: unknown = "UTC",
 ): Promise<SuggestionView | null> {
   try {
     await limiter.consume(actor.id);
@@ -52,7 +58,12 @@ export async function suggestForForm(
       zodIssues(parsed.error).map((issue) => ({ ...issue, field: "text" })),
     );
   }
-  const { enrichment } = await suggest(parsed.data, { requesterId: actor.id, status: null, now });
+  const { enrichment } = await suggest(parsed.data, {
+    requesterId: actor.id,
+    status: null,
+    now,
+    timeZone: knownTimeZone(timeZone),
+  });
   if (!enrichment) return null; // the AI failed: the form works without suggestions
   return {
     type: enrichment.type,

@@ -25,7 +25,7 @@ export function defaultAiSettings(): AiSettings {
 
 export async function suggest(
   text: string,
-  context: { requesterId: string; status: RequestStatus | null; now: Date },
+  context: { requesterId: string; status: RequestStatus | null; now: Date; timeZone?: string },
   ai: AiSettings = defaultAiSettings(),
 ): Promise<Suggestion> {
   const actor = { type: "AI" as const, onBehalfOf: context.requesterId };
@@ -34,6 +34,7 @@ export async function suggest(
       provider: ai.provider,
       fallback: ai.fallback,
       now: context.now,
+      timeZone: context.timeZone,
       timeoutMs: ai.timeoutMs,
       retries: ai.retries,
     });
@@ -83,4 +84,17 @@ export function needsConfirmation(
   threshold = defaultAiSettings().confidenceThreshold,
 ): boolean {
   return confidence !== null && confidence < threshold;
+}
+
+/**
+ * `value` when it names a time zone this runtime knows (as the browser reports it, e.g.
+ * "Europe/Berlin"), else UTC: a form field is input like any other.
+ */
+export function knownTimeZone(value: unknown): string {
+  if (typeof value !== "string" || value.length === 0 || value.length > 64) return "UTC";
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    return "UTC";
+  }
 }

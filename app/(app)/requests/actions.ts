@@ -40,8 +40,13 @@ function versionOf(form: FormData): number | undefined {
 }
 
 /** The AI's suggestion for the text typed so far (nothing is stored). */
-export async function suggestAction(input: string): Promise<ActionResult<SuggestionView | null>> {
-  return runAction("request:create", "suggest", (user) => suggestForForm(user, input));
+export async function suggestAction(
+  input: string,
+  timeZone?: string,
+): Promise<ActionResult<SuggestionView | null>> {
+  return runAction("request:create", "suggest", (user) =>
+    suggestForForm(user, input, new Date(), timeZone),
+  );
 }
 
 /** "New request": save as a draft or submit. On success, goes to the new request's page. */
@@ -51,13 +56,18 @@ export async function createRequestAction(
 ): Promise<FormState> {
   const type = typeFromForm(form);
   const result = await runAction("request:create", "create-request", (user) =>
-    createRequest(db(), user, {
-      text: text(form, "text") ?? "",
-      title: text(form, "title")?.trim() || undefined,
-      type,
-      fields: fieldsFromForm(form, type),
-      intent: text(form, "intent"),
-    }),
+    createRequest(
+      db(),
+      user,
+      {
+        text: text(form, "text") ?? "",
+        title: text(form, "title")?.trim() || undefined,
+        type,
+        fields: fieldsFromForm(form, type),
+        intent: text(form, "intent"),
+      },
+      { timeZone: text(form, "timeZone") },
+    ),
   );
   if (!result.ok) return result;
   revalidatePath("/requests");

@@ -7,7 +7,7 @@
  */
 import { type FormEvent, useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { checkSubmission } from "@/components/check-submission";
-import { FieldInputs, type FieldValues, TypeSelect } from "@/components/field-inputs";
+import { type AiField, FieldInputs, type FieldValues, TypeSelect } from "@/components/field-inputs";
 import { formatPercent } from "@/components/request-format";
 import { Alert, buttonClass, FieldError, inputClass } from "@/components/ui";
 import { FIELD_LABELS, type FieldName, type RequestType } from "@/lib/engine/fields";
@@ -35,6 +35,8 @@ export function NewRequestForm() {
   const [suggesting, startSuggesting] = useTransition();
   const latest = useRef(0);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const [zone, setZone] = useState("UTC");
+  useEffect(() => setZone(browserTimeZone()), []);
 
   const trimmed = text.trim();
   const serverErrors = state && !state.ok ? state.fieldErrors : {};
@@ -44,7 +46,7 @@ export function NewRequestForm() {
     if (forText.length < MIN_TEXT || forText === suggestion?.text) return;
     const ticket = ++latest.current;
     startSuggesting(async () => {
-      const result = await suggestAction(forText);
+      const result = await suggestAction(forText, browserTimeZone());
       if (ticket !== latest.current) return; // a newer text is on its way
       if (!result.ok) {
         setSuggestError(result.message);
@@ -73,7 +75,7 @@ export function NewRequestForm() {
   }, [trimmed]);
 
   const current = suggestion && suggestion.text === trimmed ? suggestion.view : null;
-  const aiFields: Partial<Record<FieldName, string>> = {};
+  const aiFields: Partial<Record<FieldName, AiField>> = {};
   if (current) {
     for (const [name, field] of Object.entries(current.fields)) {
       if (
@@ -81,7 +83,7 @@ export function NewRequestForm() {
         !touched.current.has(name) &&
         values[name as FieldName] === String(field.value)
       ) {
-        aiFields[name as FieldName] = field.evidence.text;
+        aiFields[name as FieldName] = { evidence: field.evidence.text, working: field.working };
       }
     }
   }
@@ -102,6 +104,8 @@ export function NewRequestForm() {
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-6">
+      {/* Dates in the text ("tomorrow", "3 December") are the requester's days. */}
+      <input type="hidden" name="timeZone" value={zone} />
       {state && !state.ok ? <Alert title="Not saved">{state.message}</Alert> : null}
       <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         <label htmlFor="text" className="block text-sm font-medium text-slate-700">
@@ -239,14 +243,24 @@ export function NewRequestForm() {
   );
 }
 
-/** The request text with each suggested field's evidence highlighted and labelled. */
+function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+}
+
+/**
+ * The request text with each suggested field's evidence highlighted and labelled; a worked-out
+ * amount ("8 × 420") highlights each figure it multiplied.
+ */
 function Evidence({ text, view }: { text: string; view: SuggestionView }) {
   const spans = Object.entries(view.fields)
     .flatMap(([name, field]) =>
-      field && field.evidence.end <= text.length
-        ? [{ name: name as FieldName, start: field.evidence.start, end: field.evidence.end }]
-        : [],
+      (field?.factors ?? (field ? [field.evidence] : [])).map((evidence) => ({
+        name: name as FieldName,
+        start: evidence.start,
+        end: evidence.end,
+      })),
     )
+    .filter((span) => span.end <= text.length)
     .sort((a, b) => a.start - b.start)
     .filter((span, index, all) => index === 0 || span.start >= (all[index - 1]?.end ?? 0));
   if (spans.length === 0) return null;
