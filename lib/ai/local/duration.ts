@@ -28,7 +28,9 @@ const UNIT_DAYS: Readonly<Record<string, number>> = {
   month: 30,
   months: 30,
 };
-const HALF_DAY = /\bhalf[\s-]day\b/iu;
+const HALF_DAY = /\bhalf[\s-](?:a[\s-])?day\b/iu;
+/** "a week off", "one month of leave", "a fortnight": a count written as a word. */
+const ONE_UNIT = /(?<!\bhalf[\s-])\b(?:a|one)\s+(day|week|fortnight|month)\b/giu;
 const ONE_DAY = /\b(?:a|one|the|single)\s+day\b|\bday\s+off\b/iu;
 
 const MONTH =
@@ -95,9 +97,22 @@ export function findDuration(text: string, now: Date, timeZone = "UTC"): Duratio
     if (next && unit && n.value > 0)
       explicit.push({ value: n.value * unit, evidence: span(text, n.start, next.end), unit });
   }
+  for (const match of text.matchAll(ONE_UNIT)) {
+    const unit = (match[1] as string).toLowerCase();
+    if (insideInstruction(text, match.index, match.index + match[0].length)) continue;
+    const days = unit === "fortnight" ? 14 : (UNIT_DAYS[unit] ?? 1);
+    const evidence = span(text, match.index, match.index + match[0].length);
+    explicit.push({ value: days, evidence, unit: unit === "day" ? 1 : days });
+  }
   finding.mentioned.push(...explicit.map(({ value, evidence }) => ({ value, evidence })));
   const counted = explicit.find((d) => d.unit === 1) ?? explicit[0];
   if (counted) finding.days = { value: counted.value, evidence: counted.evidence };
+
+  if (!finding.days) {
+    const half = HALF_DAY.exec(text);
+    if (half)
+      finding.days = { value: 0.5, evidence: span(text, half.index, half.index + half[0].length) };
+  }
 
   const date = findDates(text, reference, explicit);
   if (date) {
@@ -118,11 +133,6 @@ export function findDuration(text: string, now: Date, timeZone = "UTC"): Duratio
         );
       }
     }
-  }
-  if (!finding.days) {
-    const half = HALF_DAY.exec(text);
-    if (half)
-      finding.days = { value: 0.5, evidence: span(text, half.index, half.index + half[0].length) };
   }
   return finding;
 }

@@ -203,13 +203,24 @@ const TIME_UNITS: Readonly<Record<string, string>> = {
   annum: "year",
 };
 /** Units that say "one of them", not what is counted. */
-const GENERIC_UNITS = new Set(["unit", "item", "piece", "each", "apiece", "one", "pc", "pcs"]);
+const GENERIC_UNITS = new Set([
+  "unit",
+  "item",
+  "piece",
+  "each",
+  "apiece",
+  "one",
+  "pc",
+  "pcs",
+  "ea",
+]);
 
 const PER_AFTER =
   /^\s*(?:(each|apiece|a piece|per\s+(?:one\s+)?(\p{L}+)|\/\s?(\p{L}+)|an?\s+(hour|day|night|week|month|year|person|head|seat|user|unit|piece)\b|(hourly|daily|nightly|weekly|monthly|yearly|annually))(?![\p{L}])|(?:x|×|\*)\s*(\d+)(?![\d.,]))/iu;
 const PER_BEFORE =
-  /(?:\beach\s+(\p{L}+)\s+(?:costs?|is|comes to|at|for)|\bper\s+(\p{L}+)\s*(?:[:=]|costs?|is|at)?)\s*(?:about|around|roughly|approx\.?|approximately)?\s*$/iu;
-const TIMES_BEFORE = /(?<![\d.,])(\d+)\s*(?:x|×|\*)\s*$/u;
+  /(?:@|\beach\s+(?:at|for|costs?|is)|\beach\s+(\p{L}+)\s+(?:costs?|is|comes to|at|for)|\bper\s+(\p{L}+)\s*(?:[:=]|costs?|is|at)?|\b(hourly|daily|nightly|weekly|monthly|yearly|annual)\s+(?:fee|rate|cost|price|rent|charge|subscription|payment)?\s*(?:of|is|at|:)?)\s*(?:about|around|roughly|approx\.?|approximately)?\s*$/iu;
+/** "3 x 1,150 USD", "10 licences x $50": a quantity, up to three words, then a times sign. */
+const TIMES_BEFORE = /(?<![\d.,])(\d+)(?:\s+\p{L}+){0,3}\s*(?:x|×|\*)\s*$/u;
 const TOTAL_BEFORE =
   /\b(?:total(?:ling|ing)?|in total|overall|altogether|all[\s-]in|grand total|sum of)\b[^.;]{0,24}$/iu;
 const TOTAL_AFTER = /^\s*(?:in total|total|overall|altogether|all[\s-]in|incl\.?|including)\b/iu;
@@ -263,8 +274,8 @@ function pricingOf(text: string, money: Money, figures: NumberMention[]): Pricin
   }
   const before = PER_BEFORE.exec(head);
   if (before) {
-    const word = (before[1] ?? before[2] ?? "").toLowerCase();
-    const time = TIME_UNITS[word] ?? null;
+    const word = (before[1] ?? before[2] ?? before[3] ?? "").toLowerCase();
+    const time = TIME_UNITS[word === "annual" ? "annually" : word] ?? null;
     const unit = time ?? (GENERIC_UNITS.has(word) ? null : singular(word));
     return { unit, time, start: before.index, end: money.evidence.end };
   }
@@ -287,7 +298,8 @@ function isCount(text: string, terms: Term[], n: NumberMention): boolean {
     return false;
   const before = text[n.start - 1] ?? "";
   const after = text.slice(n.end, n.end + 2);
-  if (/[#№\-/:.]/u.test(before) || /^[-/:]\d/u.test(after) || /^[%°]/u.test(after)) return false;
+  if (/[#№\-/:.\p{L}]/u.test(before) || /^[-/:]\d/u.test(after) || /^[%°]/u.test(after))
+    return false;
   if (!/^\s+\p{L}/u.test(text.slice(n.end, n.end + 3))) return false; // a count is followed by what it counts
   const index = termAt(terms, n.start);
   const previous = index > 0 ? terms[index - 1] : undefined;

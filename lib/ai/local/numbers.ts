@@ -52,6 +52,9 @@ const SCALES: Readonly<Record<string, number>> = {
 const FIGURE = /\d+(?:[.,'’\u00a0\u202f\u2009 ]\d+)*/gu;
 const SCALE_AFTER = /^\s?(k|m|mn|mm|mio|b|bn|thousand|million|billion)(?![\p{L}\p{N}])/iu;
 const SEPARATOR = /[.,'’\u00a0\u202f\u2009 ]/u;
+/** A currency code written against the figure: "EUR12,000", "9,500EUR" (checked against Intl). */
+const GLUED_CODE_BEFORE = /(?<![\p{L}])(?:[A-Z]{3})$/u;
+const GLUED_CODE_AFTER = /^[A-Z]{3}(?![\p{L}])/u;
 
 export function numbersIn(text: string): NumberMention[] {
   return memo(text, "numbers", (doc) => {
@@ -80,8 +83,10 @@ export function figuresIn(text: string): NumberMention[] {
   for (const match of text.matchAll(FIGURE)) {
     const start = match.index;
     const raw = match[0];
-    // Digits glued to letters are names and codes ("U2724D", "T14", "10MB"), not figures.
-    if (/[\p{L}_]/u.test(text[start - 1] ?? "")) continue;
+    // Digits glued to letters are names and codes ("U2724D", "T14", "10MB"), not figures, unless
+    // the letters are a currency code ("EUR12,000").
+    if (/[\p{L}_]/u.test(text[start - 1] ?? "") && !GLUED_CODE_BEFORE.test(text.slice(0, start)))
+      continue;
     found.push(...readAt(text, start, raw));
   }
   return found;
@@ -106,8 +111,8 @@ function readAt(text: string, start: number, raw: string): NumberMention[] {
     alternative = alternative === undefined ? undefined : exact(alternative * factor);
     end += scale[0].length;
     scaled = true;
-  } else if (/[\p{L}_]/u.test(text[end] ?? "")) {
-    return []; // "10MB", "4K", "2nd": a unit or a code, not a figure
+  } else if (/[\p{L}_]/u.test(text[end] ?? "") && !GLUED_CODE_AFTER.test(text.slice(end))) {
+    return []; // "10MB", "4K", "2nd": a unit or a code, not a figure ("9,500EUR" is money)
   }
   const mention: NumberMention = { value, start, end, digits: true, scaled };
   if (alternative !== undefined) mention.alternative = alternative;
