@@ -4,27 +4,14 @@
  */
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { int4Array, textArray, timestamptzArray, uuidArray } from "@/lib/db/binary-array";
-import { createEmptyDatabase } from "./database";
+import { setupEmptyDatabase } from "./database";
 
-let database: Awaited<ReturnType<typeof createEmptyDatabase>>;
-let client: pg.Client;
-
-beforeAll(async () => {
-  database = await createEmptyDatabase();
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-});
-
-afterAll(async () => {
-  await client.end();
-  await database.drop();
-});
+const ctx = setupEmptyDatabase();
 
 async function roundTrip(sql: string, parameter: Buffer): Promise<unknown[]> {
-  const { rows } = await client.query<{ value: unknown }>(sql, [parameter]);
+  const { rows } = await ctx.client.query<{ value: unknown }>(sql, [parameter]);
   return rows.map((row) => row.value);
 }
 

@@ -2,7 +2,7 @@
 
 import type { PrismaClient } from "@prisma/client";
 import pg from "pg";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { createDb } from "@/lib/db/client";
 
 export interface TestDatabase {
@@ -53,4 +53,25 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
+}
+
+/**
+ * An empty database and a plain pg client on it, for one test file or describe block: registers
+ * its own beforeAll and afterAll. Read `ctx.client` inside tests.
+ */
+export function setupEmptyDatabase(): { client: pg.Client } {
+  const ctx = {} as {
+    client: pg.Client;
+    database: Awaited<ReturnType<typeof createEmptyDatabase>>;
+  };
+  beforeAll(async () => {
+    ctx.database = await createEmptyDatabase();
+    ctx.client = new pg.Client({ connectionString: ctx.database.url });
+    await ctx.client.connect();
+  });
+  afterAll(async () => {
+    await ctx.client.end();
+    await ctx.database.drop();
+  });
+  return ctx;
 }

@@ -3,13 +3,12 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { deployMigrations } from "@/lib/db/prisma-cli";
 import { createUser, findUserForSignIn } from "@/lib/db/users";
 import { checkHealth, shippedMigrations } from "@/lib/services/check-health";
-import { createEmptyDatabase } from "./database";
+import { createEmptyDatabase, setupEmptyDatabase } from "./database";
 
 describe("migrations on an empty PostgreSQL database", () => {
   let database: Awaited<ReturnType<typeof createEmptyDatabase>>;
@@ -73,19 +72,8 @@ describe("migrations on an empty PostgreSQL database", () => {
 });
 
 describe("upgrading a database that already holds run-log rows", () => {
-  let database: Awaited<ReturnType<typeof createEmptyDatabase>>;
-  let client: pg.Client;
+  const ctx = setupEmptyDatabase();
   const WIDENING = "20261130140000_node_visit_duration_bigint";
-
-  beforeAll(async () => {
-    database = await createEmptyDatabase();
-    client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-  });
-  afterAll(async () => {
-    await client.end();
-    await database.drop();
-  });
 
   const migrationSql = (name: string) =>
     readFile(path.join("prisma", "migrations", name, "migration.sql"), "utf8");
@@ -94,25 +82,25 @@ describe("upgrading a database that already holds run-log rows", () => {
     const names = await shippedMigrations();
     const before = names.slice(0, names.indexOf(WIDENING));
     expect(before.length).toBeGreaterThan(0);
-    for (const name of before) await client.query(await migrationSql(name));
+    for (const name of before) await ctx.client.query(await migrationSql(name));
     // A visit as the old schema stored it: the largest duration a 32-bit column could hold.
-    await client.query(
+    await ctx.client.query(
       `INSERT INTO node_visits (id, request_id, round, node_id, kind, started_at, ended_at, duration_ms)
        VALUES ($1, $2, 1, 'manager', 'approval', '2026-01-01T00:00:00Z', '2026-01-25T20:31:23.647Z', 2147483647)`,
       [randomUUID(), randomUUID()],
     );
 
-    await client.query(await migrationSql(WIDENING));
+    await ctx.client.query(await migrationSql(WIDENING));
     for (const name of names.slice(names.indexOf(WIDENING) + 1)) {
-      await client.query(await migrationSql(name));
+      await ctx.client.query(await migrationSql(name));
     }
 
-    const { rows } = await client.query<{ type: string; duration_ms: string }>(
+    const { rows } = await ctx.client.query<{ type: string; duration_ms: string }>(
       "SELECT pg_typeof(duration_ms)::text AS type, duration_ms::text FROM node_visits",
     );
     expect(rows).toEqual([{ type: "bigint", duration_ms: "2147483647" }]);
     // …and a visit ten years long now fits.
-    const tenYears = client.query(
+    const tenYears = ctx.client.query(
       `INSERT INTO node_visits (id, request_id, round, node_id, kind, started_at, ended_at, duration_ms)
        VALUES ($1, $2, 1, 'manager', 'approval', '2016-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 315532800000)`,
       [randomUUID(), randomUUID()],
