@@ -2,20 +2,11 @@
  * No serious or critical axe-core violations on the main pages, a working narrow (mobile)
  * layout, and the SLA countdown's colours. Screenshots of each page are kept as artifacts.
  */
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { e2eDb } from "./database";
-import { expect, personPage, signInAs, tag, test, USERS } from "./fixtures";
+import { expect, personPage, seriousViolations, signInAs, tag, test, USERS } from "./fixtures";
 import { seedRequest } from "./seed";
 
 const SHOTS = "test-results/screenshots";
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }));
-}
 
 test("the main pages have no serious or critical axe violations", async ({ browser, page }) => {
   test.setTimeout(90_000);

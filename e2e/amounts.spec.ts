@@ -2,7 +2,7 @@
  * Amounts as people write them, and no tier downgrade through the text: the requester sees how the
  * assistant worked an amount out; an approver sees when the text says more than the fields.
  */
-import { expect, personPage, tag, test, USERS } from "./fixtures";
+import { expect, personPage, seriousViolations, tag, test, USERS } from "./fixtures";
 import { seedRequest } from "./seed";
 
 const SHOTS = "test-results/screenshots";
@@ -20,6 +20,7 @@ test("a quantity times a unit price is suggested with its working, each factor h
   await expect(requester.getByLabel("Amount (required)")).toHaveValue("3360");
   await expect(requester.getByLabel("Currency (required)")).toHaveValue("EUR");
   await expect(requester.getByText("8 × 420 = 3,360")).toBeVisible();
+  expect(await seriousViolations(requester)).toEqual([]);
   await expect(requester.getByTestId("evidence").locator("mark")).toContainText(["8", "420 EUR"]);
   await requester.screenshot({ path: `${SHOTS}/new-request-working.png`, fullPage: true });
 });
@@ -40,6 +41,7 @@ test("an approver sees when the text says more than the confirmed amount", async
     "The text mentions EUR 80,000, but the confirmed amount is EUR 800",
   );
   await expect(row.getByTestId("routing-warnings")).toContainText("Manager → Finance → Director");
+  expect(await seriousViolations(manager)).toEqual([]);
   await manager.screenshot({ path: `${SHOTS}/inbox-routing-warning.png`, fullPage: true });
 
   await manager.goto(`/requests/${id}`);

@@ -1,4 +1,5 @@
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import {
   type Browser,
   type BrowserContextOptions,
@@ -68,4 +69,12 @@ export async function personPage(
   await page.goto("/");
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   return page;
+}
+
+/** The page's serious and critical axe-core violations (none is the bar for every page). */
+export async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }));
 }
