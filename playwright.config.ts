@@ -2,6 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://localhost:${PORT}`;
+const MAIL_PORT = Number(process.env.E2E_MAIL_PORT ?? PORT + 80);
 // Debian's Chromium; Playwright's own browser download cannot run on our machines.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -58,6 +59,9 @@ export default defineConfig({
       // Low enough for e2e/sign-in.spec.ts to reach the pause; every spec signs in from one address.
       SIGNIN_MAX_FAILURES_PER_ACCOUNT: "3",
       SIGNIN_MAX_FAILURES_PER_IP: "50",
+      // The launcher's local mail catcher, at a known address for the specs that read mail.
+      MAIL_CATCHER_WEB_PORT: String(MAIL_PORT),
+      APP_URL: BASE_URL,
     },
     stdout: "ignore",
     stderr: "pipe",

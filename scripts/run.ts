@@ -1,10 +1,13 @@
 /**
- * The launcher behind `npm run dev` and `npm start`.
+ * The launcher behind `npm run dev`, `npm start` and `npm run worker`.
  *
  * Without DATABASE_URL: starts the embedded PostgreSQL (data under .data/), applies migrations,
- * seeds the demo data once, generates a local AUTH_SECRET once, runs Next.js, and on exit stops
- * Next.js first and then the database. With DATABASE_URL: checks that the database answers (a
- * one-line error otherwise), applies pending migrations unless MIGRATE_ON_START=false, runs Next.js.
+ * seeds the demo data once, generates a local AUTH_SECRET once, and without SMTP_URL starts a
+ * local mail catcher (lib/mail/catcher.ts) whose address it prints. With DATABASE_URL: checks
+ * that the database answers (a one-line error otherwise) and applies pending migrations unless
+ * MIGRATE_ON_START=false. Then it runs Next.js (dev, start) and the job worker in this process
+ * (WORKERS=false leaves jobs to `npm run worker` processes); `worker` runs only the worker. On
+ * SIGINT/SIGTERM it stops Next.js, lets running jobs finish, then stops the database.
  */
 
 import { spawn } from "node:child_process";
@@ -13,24 +16,32 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import pg from "pg";
 import { createDb } from "../lib/db/client";
 import { deployMigrations } from "../lib/db/prisma-cli";
+import { migrateJobQueue, startWorker } from "../lib/jobs/runtime";
+import { startMailCatcher } from "../lib/mail/catcher";
 import { ensureDefaultWorkflows } from "../lib/services/seed-workflows";
 import { isSeeded, seedDemoData } from "../prisma/seed";
 import { dataDir, LaunchError, openDatabase } from "./lib/database";
 
-type Mode = "dev" | "start";
+type Mode = "dev" | "start" | "worker";
 const mode = process.argv[2] as Mode;
 const require = createRequire(import.meta.url);
 const say = (line: string) => console.log(`[flowgate] ${line}`);
 
 async function main(): Promise<number> {
-  if (mode !== "dev" && mode !== "start") {
-    console.error("usage: tsx scripts/run.ts dev|start");
+  if (mode !== "dev" && mode !== "start" && mode !== "worker") {
+    console.error("usage: tsx scripts/run.ts dev|start|worker");
     return 2;
   }
   const database = await openDatabase(process.env.FLOWGATE_DB_LOG === "1" ? say : undefined);
-  const stopDatabase = once(() => database.stop());
+  // What to stop on the way out, in order: the worker (running jobs finish), the mail catcher,
+  // then the database.
+  const stops: (() => Promise<void>)[] = [() => database.stop()];
+  const stopAll = once(async () => {
+    for (const stop of stops) await stop();
+  });
   try {
     say(
       database.embedded
@@ -39,11 +50,32 @@ async function main(): Promise<number> {
     );
     if (database.embedded || process.env.MIGRATE_ON_START !== "false") {
       await deployMigrations(database.url);
+      await migrateJobQueue(database.url);
       say("migrations applied");
     }
-    await prepareData(database.url, database.embedded);
+    if (mode !== "worker") await prepareData(database.url, database.embedded);
 
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url };
+    if (!env.SMTP_URL && database.embedded) {
+      const catcher = await startMailCatcher({
+        smtpPort: optionalPort(process.env.MAIL_CATCHER_SMTP_PORT),
+        webPort: optionalPort(process.env.MAIL_CATCHER_WEB_PORT),
+      });
+      stops.unshift(() => catcher.stop());
+      env.SMTP_URL = catcher.smtpUrl;
+      say(`mail goes to a local catcher: read it at ${catcher.webUrl}`);
+    }
+    // This process runs jobs too (unless told not to), with the same settings as the app.
+    Object.assign(process.env, { DATABASE_URL: env.DATABASE_URL, SMTP_URL: env.SMTP_URL });
+    if (mode === "worker" || process.env.WORKERS !== "false") {
+      const worker = await startJobs(database.url);
+      stops.unshift(worker);
+    }
+    if (mode === "worker") {
+      say("worker running; Ctrl-C stops it");
+      await untilSignal();
+      return 0;
+    }
     // An approval system should not phone home by default; set it to 0 to share Next's telemetry.
     env.NEXT_TELEMETRY_DISABLED ??= "1";
     if (!env.AUTH_SECRET) {
@@ -63,10 +95,47 @@ async function main(): Promise<number> {
       if (built !== 0) return built;
     }
     const port = process.env.PORT ?? "3000";
-    return await runNext([mode, "--port", port], env, stopDatabase);
+    return await runNext([mode, "--port", port], env, stopAll);
   } finally {
-    await stopDatabase();
+    await stopAll();
   }
+}
+
+/** The job worker in this process, on its own small pool; returns how to stop it. */
+async function startJobs(url: string): Promise<() => Promise<void>> {
+  const pool = new pg.Pool({ connectionString: url, max: WORKER_POOL });
+  // A connection dropped while idle (the database restarting) is replaced on next use.
+  pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
+  const worker = await startWorker({ pool, concurrency: WORKER_CONCURRENCY });
+  say(`job worker running (${WORKER_CONCURRENCY} at a time)`);
+  return async () => {
+    await worker.stop();
+    await pool.end();
+  };
+}
+
+const WORKER_CONCURRENCY = Number(process.env.WORKER_CONCURRENCY ?? 4);
+const WORKER_POOL = WORKER_CONCURRENCY + 2; // jobs, plus graphile-worker's LISTEN and cron
+
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (signal: NodeJS.Signals) => {
+      say(`${signal}: stopping (running jobs finish first)`);
+      resolve();
+    };
+    process.once("SIGINT", done);
+    process.once("SIGTERM", done);
+  });
+}
+
+function optionalPort(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new LaunchError(`${value} is not a port number`);
+  }
+  return port;
 }
 
 /** Default workflows on every database (new types get version 1); demo users on the embedded one. */

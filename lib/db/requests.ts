@@ -16,6 +16,7 @@ import type {
   Transition,
 } from "@/lib/engine";
 import { ActionSchema, RequestFieldsSchema, toJson } from "@/lib/engine";
+import { jobsForTransition } from "@/lib/jobs/from-transition";
 import { type AuditHead, chainEntries, INSERT_AUDIT_ROWS, requestStream } from "./audit";
 import { type Db, poolOf } from "./client";
 import { preparedQuery } from "./sql";
@@ -156,6 +157,11 @@ export async function persistTransition(
   const { state } = transition;
   const stream = requestStream(state.id);
   const audit = chainEntries(stream, loaded.auditHead, transition.audit, now);
+  const jobs = jobsForTransition(
+    state.id,
+    transition,
+    audit.map((a) => a.seq),
+  );
   const submitted = transition.audit.some(
     (a) => a.action === "SUBMITTED" || a.action === "RESUBMITTED",
   );
@@ -219,6 +225,7 @@ export async function persistTransition(
     visitRows: visits,
     decisionRows: decisions,
     auditRows: audit,
+    jobRows: jobs,
   });
 }
 

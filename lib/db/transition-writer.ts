@@ -15,6 +15,7 @@
  * retried alone, so one bad write never fails the others.
  */
 import type pg from "pg";
+import type { QueuedJob } from "@/lib/jobs/from-transition";
 import type { AuditRow } from "./audit";
 
 export interface VisitRow {
@@ -76,9 +77,41 @@ export interface TransitionRecord {
   visitRows: VisitRow[];
   decisionRows: DecisionRow[];
   auditRows: AuditRow[];
+  /** Jobs the transition sets going (lib/jobs/from-transition.ts), queued only if it is written. */
+  jobRows: QueuedJob[];
 }
 
 // ─── the statement: one or more transitions ──────────────────────────────────────────────────────────────────────
+
+/**
+ * A CTE `queued` that enqueues the jobs of JSON array `param` whose `idx` is in `matched`, through
+ * graphile-worker's add_jobs: they commit with the statement or not at all. The outer query must
+ * read `queued` (an unread CTE is not run).
+ */
+export function JOBS_CTE(
+  param: string,
+  matched: string,
+  match: { column: string; type: string } = { column: "idx", type: "int" },
+): string {
+  return `queued AS (
+  SELECT count(*) AS n FROM graphile_worker.add_jobs(ARRAY(
+    SELECT ROW(j.task, j.payload::json, NULL, COALESCE(j.run_at, now()), j.max_attempts, j.key, NULL, NULL)::graphile_worker.job_spec
+    FROM jsonb_to_recordset(${param}::jsonb) AS j(${match.column} ${match.type}, task text, payload jsonb,
+         run_at timestamptz, max_attempts int, key text)
+    WHERE j.${match.column} IN ${matched}))
+)`;
+}
+
+/** A queued job as the statement's JSON carries it. */
+export function jobJson(job: QueuedJob) {
+  return {
+    task: job.task,
+    payload: job.payload,
+    run_at: job.runAt?.toISOString() ?? null,
+    max_attempts: job.maxAttempts,
+    key: job.key ?? null,
+  };
+}
 
 const GROUP_SQL = `
 WITH i AS (
@@ -132,14 +165,20 @@ WITH i AS (
        created_at timestamptz, prev_hash text, hash text)
   WHERE a.idx IN (SELECT idx FROM upd)
   RETURNING seq
-)
+)`;
+
+/** The statement without jobs, and with them: graphile-worker's add_jobs in the same statement. */
+const GROUP_SQL_PLAIN = `${GROUP_SQL}
 SELECT idx, version FROM upd`;
+const GROUP_SQL_WITH_JOBS = `${GROUP_SQL}, ${JOBS_CTE("$5", "(SELECT idx FROM upd)")}
+SELECT idx, version FROM upd, queued`;
 
 async function writeGroup(pool: pg.Pool, group: TransitionRecord[]): Promise<(number | null)[]> {
-  const inputs = group.map(({ visitRows, decisionRows, auditRows, ...columns }, idx) => ({
+  const inputs = group.map(({ visitRows, decisionRows, auditRows, jobRows, ...columns }, idx) => ({
     idx,
     ...columns,
   }));
+  const jobs = group.flatMap((r, idx) => r.jobRows.map((j) => ({ idx, ...jobJson(j) })));
   const visits = group.flatMap((r, idx) =>
     r.visitRows.map((v) => ({ idx, request_id: r.id, ...v })),
   );
@@ -149,16 +188,21 @@ async function writeGroup(pool: pg.Pool, group: TransitionRecord[]): Promise<(nu
   const audit = group.flatMap((r, idx) =>
     r.auditRows.map((a) => ({ idx, request_id: r.id, ...a })),
   );
-  const result = await pool.query<{ idx: number; version: number }>({
-    name: "persist_transitions",
-    text: GROUP_SQL,
-    values: [
-      JSON.stringify(inputs),
-      JSON.stringify(visits),
-      JSON.stringify(decisions),
-      JSON.stringify(audit),
-    ],
-  });
+  const values = [
+    JSON.stringify(inputs),
+    JSON.stringify(visits),
+    JSON.stringify(decisions),
+    JSON.stringify(audit),
+  ];
+  const result = await pool.query<{ idx: number; version: number }>(
+    jobs.length
+      ? {
+          name: "persist_transitions_jobs",
+          text: GROUP_SQL_WITH_JOBS,
+          values: [...values, JSON.stringify(jobs)],
+        }
+      : { name: "persist_transitions", text: GROUP_SQL_PLAIN, values },
+  );
   const versions = new Map(result.rows.map((row) => [row.idx, row.version]));
   return group.map((_, idx) => versions.get(idx) ?? null);
 }

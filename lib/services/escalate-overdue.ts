@@ -15,11 +15,11 @@
  */
 import { randomUUID } from "node:crypto";
 import { requestStream } from "@/lib/db/audit";
-import { int4Array, textArray, timestamptzArray, uuidArray } from "@/lib/db/binary-array";
 import { type Db, poolOf } from "@/lib/db/client";
-import { REQUEST_COLUMNS, type RequestRow, toLoaded } from "@/lib/db/requests";
+import { type RequestRow, toLoaded } from "@/lib/db/requests";
+import { emptyEscalationBatch, overduePage, writeEscalations } from "@/lib/db/sla-sweep";
 import { type WorkflowVersion, workflowById } from "@/lib/db/workflows";
-import { chainEvents, type JsonValue, transition } from "@/lib/engine";
+import { chainEvents, transition } from "@/lib/engine";
 import { log } from "@/lib/log";
 import { SYSTEM } from "./actor";
 
@@ -52,11 +52,7 @@ export async function escalateOverdue(db: Db, options: SweepOptions = {}): Promi
   const nextPage = (): Promise<RequestRow[]> => {
     const page = reading.then(async () => {
       if (done) return [];
-      const { rows } = await pool.query<RequestRow>({
-        name: "sla_overdue_page",
-        text: OVERDUE_PAGE,
-        values: [now, after.dueAt, after.id, batchSize],
-      });
+      const rows = await overduePage(pool, now, after, batchSize);
       const last = rows.at(-1);
       if (last?.step_due_at) after = { dueAt: last.step_due_at, id: last.id };
       if (rows.length < batchSize) done = true;
@@ -83,39 +79,6 @@ export async function escalateOverdue(db: Db, options: SweepOptions = {}): Promi
 
 const NIL_UUID = "00000000-0000-0000-0000-000000000000";
 
-const OVERDUE_PAGE = `SELECT ${REQUEST_COLUMNS} FROM requests r
-  WHERE r.status = 'IN_REVIEW' AND r.step_due_at <= $1 AND (r.step_due_at, r.id) > ($2::timestamptz, $3::uuid)
-  ORDER BY r.step_due_at, r.id LIMIT $4`;
-
-// Escalations and their audit events in one statement, over typed arrays (unnest) sent in binary
-// (lib/db/binary-array.ts): parsing the same rows from JSON cost ~7 ms per 1,000 on each side, and
-// parsing text array literals a tenth of the database's time. The events' data, which is JSON
-// anyway, comes as one JSON array, zipped with the other columns by ROWS FROM (quoting each element
-// into a jsonb[] literal cost more than the rest of the batch's encoding). Audit rows are inserted
-// only for requests whose version-guarded update matched.
-const WRITE_ESCALATIONS = `
-WITH upd AS (
-  UPDATE requests r SET
-    status = 'ESCALATED', version = r.version + 1, updated_at = $1, step_escalated_at = $1,
-    step_role = u.step_role::"Role", step_department_id = u.step_department_id, step_approvals = '{}',
-    step_due_at = u.step_due_at, audit_seq = u.audit_seq, audit_hash = u.audit_hash
-  FROM unnest($2::uuid[], $3::int[], $4::text[], $5::uuid[], $6::timestamptz[], $7::int[], $8::text[])
-       AS u(id, version, step_role, step_department_id, step_due_at, audit_seq, audit_hash)
-  WHERE r.id = u.id AND r.version = u.version
-  RETURNING r.id
-), audited AS (
-  INSERT INTO audit_events (stream, seq, request_id, actor_type, action, from_status, to_status,
-                            data, created_at, prev_hash, hash)
-  SELECT 'request:' || a.request_id, a.seq, a.request_id, 'SYSTEM', a.action,
-         a.from_status::"RequestStatus", a.to_status::"RequestStatus", a.data, $1, a.prev_hash, a.hash
-  FROM ROWS FROM (unnest($9::uuid[]), unnest($10::int[]), unnest($11::text[]), unnest($12::text[]),
-                  unnest($13::text[]), jsonb_array_elements($14::jsonb), unnest($15::text[]), unnest($16::text[]))
-       AS a(request_id, seq, action, from_status, to_status, data, prev_hash, hash)
-  WHERE a.request_id IN (SELECT id FROM upd)
-  RETURNING 1
-)
-SELECT (SELECT count(*) FROM upd)::int AS updated, (SELECT count(*) FROM audited)::int AS audited`;
-
 /** Escalates one page of overdue steps: one statement, atomic, no ORM in the loop. */
 async function writeBatch(db: Db, rows: RequestRow[], now: Date) {
   const workflows = new Map<string, WorkflowVersion>();
@@ -124,26 +87,8 @@ async function writeBatch(db: Db, rows: RequestRow[], now: Date) {
       workflows.set(row.workflow_id, await workflowById(db, row.workflow_id));
     }
   }
-  // One array per column, the shape unnest() takes.
-  const u = {
-    id: [] as string[],
-    version: [] as number[],
-    role: [] as string[],
-    department: [] as (string | null)[],
-    due: [] as Date[],
-    seq: [] as number[],
-    hash: [] as (string | null)[],
-  };
-  const a = {
-    request: [] as string[],
-    seq: [] as number[],
-    action: [] as string[],
-    from: [] as (string | null)[],
-    to: [] as (string | null)[],
-    data: [] as JsonValue[],
-    prev: [] as (string | null)[],
-    hash: [] as string[],
-  };
+  const batch = emptyEscalationBatch();
+  const { requests: u, events: a } = batch;
   let failed = 0;
   for (const row of rows) {
     const loaded = toLoaded(row);
@@ -184,6 +129,11 @@ async function writeBatch(db: Db, rows: RequestRow[], now: Date) {
     u.due.push(step.dueAt);
     u.seq.push(head?.seq ?? 0);
     u.hash.push(head?.hash ?? null);
+    batch.steps.push({
+      requestId: loaded.state.id,
+      visitId: step.visitId,
+      dueAt: step.dueAt.toISOString(),
+    });
     for (const event of events) {
       a.request.push(loaded.state.id);
       a.seq.push(event.seq);
@@ -195,31 +145,6 @@ async function writeBatch(db: Db, rows: RequestRow[], now: Date) {
       a.hash.push(event.hash);
     }
   }
-  let escalated = 0;
-  if (u.id.length > 0) {
-    const result = await poolOf(db).query<{ updated: number }>({
-      name: "sla_write",
-      text: WRITE_ESCALATIONS,
-      values: [
-        now,
-        uuidArray(u.id),
-        int4Array(u.version),
-        textArray(u.role),
-        uuidArray(u.department),
-        timestamptzArray(u.due),
-        int4Array(u.seq),
-        textArray(u.hash),
-        uuidArray(a.request),
-        int4Array(a.seq),
-        textArray(a.action),
-        textArray(a.from),
-        textArray(a.to),
-        JSON.stringify(a.data),
-        textArray(a.prev),
-        textArray(a.hash),
-      ],
-    });
-    escalated = result.rows[0]?.updated ?? 0;
-  }
+  const escalated = await writeEscalations(poolOf(db), now, batch);
   return { escalated, failed };
 }

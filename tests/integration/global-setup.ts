@@ -10,6 +10,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedServer } from "@/lib/db/embedded-server";
 import { deployMigrations } from "@/lib/db/prisma-cli";
+import { migrateJobQueue } from "@/lib/jobs/runtime";
 
 export const TEMPLATE_DATABASE = "flowgate_template";
 
@@ -33,6 +34,7 @@ export default async function setup(project: TestProject) {
   };
   try {
     await deployMigrations(server.url);
+    await migrateJobQueue(server.url);
     await checkClockShift(server.url);
   } catch (error) {
     await teardown();

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { poolOf } from "@/lib/db/client";
+import { jobsAboutRequest } from "@/lib/db/job-queue";
 import { type LoadedRequest, loadRequest, persistTransition } from "@/lib/db/requests";
 import { writerStats } from "@/lib/db/transition-writer";
 import { workflowById } from "@/lib/db/workflows";
@@ -110,5 +111,42 @@ describe("grouped transition writes", () => {
     expect(events).toHaveLength(1);
     expect(await ctx.t.db.decision.count({ where: { requestId: target.state.id } })).toBe(1);
     expect(await verifyRequestAuditTrail(ctx.t.db, target.state.id)).toMatchObject({ ok: true });
+    // Only the winner's job is queued: one mail to the requester about its one outcome.
+    const jobs = await jobsAboutRequest(poolOf(ctx.t.db), target.state.id);
+    const outcome = await ctx.t.db.auditEvent.findFirstOrThrow({
+      where: { requestId: target.state.id, action: "COMPLETED" },
+    });
+    expect(jobs.filter((j) => j.task === "notify:requester").map((j) => j.payload)).toEqual([
+      { requestId: target.state.id, seq: outcome.seq },
+    ]);
+  });
+
+  it("queues a new step's mail with the write that starts it, and none for a write that lost", async () => {
+    const { id } = await createRequest(ctx.t.db, ctx.w.requester, {
+      text: "Twelve chairs, EUR 14,280",
+      type: "PROCUREMENT",
+      fields: { amount: 14_280, currency: "EUR" },
+      intent: "submit",
+    });
+    const loaded = (await loadRequest(ctx.t.db, id)) as LoadedRequest;
+    // The same approval computed twice (two tabs): each names its own FINANCE step visit.
+    const [one, two] = await Promise.all([
+      decide(loaded, { type: "APPROVE" }),
+      decide(loaded, { type: "APPROVE" }),
+    ]);
+    const versions = await Promise.all([
+      write(loaded, one as Transition),
+      write(loaded, two as Transition),
+    ]);
+    expect(versions.filter((v) => v !== null)).toHaveLength(1);
+    const winner = (versions[0] !== null ? one : two) as Transition;
+    const started = (await jobsAboutRequest(poolOf(ctx.t.db), id)).filter(
+      (j) => j.task === "notify:step" && j.payload.kind === "started",
+    );
+    // The manager step's mail (from the submission) and the finance step's, from the winner only.
+    expect(started.map((j) => j.payload.visitId)).toEqual([
+      loaded.state.step?.visitId,
+      winner.state.step?.visitId,
+    ]);
   });
 });

@@ -1,0 +1,30 @@
+/** What a mail says about a request: its number, title, requester, fields and AI summary. */
+import type { Db } from "@/lib/db/client";
+import type { MailRequest } from "@/lib/mail/templates";
+
+export async function mailRequest(db: Db, id: string): Promise<MailRequest> {
+  const row = await db.request.findUniqueOrThrow({
+    where: { id },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      type: true,
+      fields: true,
+      enrichment: true,
+      routingWarnings: true,
+      requester: { select: { name: true } },
+    },
+  });
+  const summary = (row.enrichment as { summary?: unknown } | null)?.summary;
+  return {
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    type: row.type,
+    requesterName: row.requester.name,
+    summary: typeof summary === "string" ? summary : null,
+    fields: (row.fields ?? {}) as Record<string, unknown>,
+    routingWarnings: row.routingWarnings,
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * Flowgate acts on its own: a transition's jobs are queued by the statement that writes it, a real
+ * graphile-worker runs them, and real mail goes over SMTP to a real catcher (lib/mail/catcher.ts).
+ */
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { poolOf } from "@/lib/db/client";
+import { jobsAboutRequest } from "@/lib/db/job-queue";
+import { startWorker, type Worker } from "@/lib/jobs/runtime";
+import { type CaughtMail, type MailCatcher, startMailCatcher } from "@/lib/mail/catcher";
+import { createDraft } from "@/lib/services/create-draft";
+import { decideStep } from "@/lib/services/decide-step";
+import { escalateOverdue } from "@/lib/services/escalate-overdue";
+import { submitRequest } from "@/lib/services/submit-request";
+import { setupWorld } from "./world";
+
+const ctx = setupWorld();
+let catcher: MailCatcher;
+let smtpPort: number;
+let worker: Worker;
+let workerPool: pg.Pool;
+
+beforeAll(async () => {
+  catcher = await startMailCatcher();
+  smtpPort = Number(new URL(catcher.smtpUrl).port);
+  process.env.SMTP_URL = catcher.smtpUrl;
+  process.env.APP_URL = "https://flowgate.test";
+  workerPool = new pg.Pool({ connectionString: ctx.t.url, max: 4 });
+  workerPool.on("error", () => {});
+  // The handlers use the app's database handle: point it at this file's database.
+  (globalThis as { flowgateDb?: unknown }).flowgateDb = ctx.t.db;
+  worker = await startWorker({ pool: workerPool, concurrency: 2, crontab: "" });
+});
+
+afterAll(async () => {
+  await worker?.stop();
+  await workerPool?.end();
+  await catcher?.stop();
+  delete process.env.SMTP_URL;
+  delete process.env.APP_URL;
+  delete (globalThis as { flowgateDb?: unknown }).flowgateDb;
+});
+
+/** The mails to `to` whose subject matches, once at least `count` arrived (10 s at most). */
+async function mailsTo(to: string, subject: RegExp, count = 1): Promise<CaughtMail[]> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const found = catcher.messages().filter((m) => m.to.includes(to) && subject.test(m.subject));
+    if (found.length >= count || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Waits until no job about `requestId` is due any more (what is left waits for its time). */
+async function settled(requestId: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const jobs = await queued(requestId);
+    const due = jobs.filter((j) => j.runAt.getTime() <= Date.now());
+    const failed = jobs.find((j) => j.lastError !== null);
+    if (failed) throw new Error(`job ${failed.task} failed: ${failed.lastError}`);
+    if (due.length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`jobs about ${requestId} did not run`);
+}
+
+function queued(requestId: string) {
+  return jobsAboutRequest(poolOf(ctx.t.db), requestId);
+}
+
+async function submitted(title: string, fields = { amount: 500, currency: "EUR" }, now?: Date) {
+  const draft = await createDraft(
+    ctx.t.db,
+    ctx.w.requester,
+    { type: "PROCUREMENT", title, description: `${title}, EUR ${fields.amount}`, fields },
+    now,
+  );
+  await submitRequest(ctx.t.db, ctx.w.requester, draft.id, { now });
+  return draft.id;
+}
+
+describe("notifications", () => {
+  it("mails the step's approvers when it starts, with the request's facts and a link", async () => {
+    const id = await submitted("Docking station");
+    const [mail] = await mailsTo("manager.eng@w.test", /Docking station/);
+    expect(mail?.subject).toMatch(/^FG-\d+ waits for your approval — Docking station$/);
+    expect(mail?.text).toContain("€500.00");
+    expect(mail?.text).toContain(`https://flowgate.test/requests/${id}`);
+    expect(mail?.html).toContain(`href="https://flowgate.test/requests/${id}"`);
+    // Only whoever may decide it: not the other department's manager, not the requester.
+    expect(catcher.messages().filter((m) => /Docking station/.test(m.subject))).toHaveLength(1);
+  });
+
+  it("queues the reminder at three quarters of the step's time, once the first mail went out", async () => {
+    const now = new Date();
+    const id = await submitted("Headset", { amount: 90, currency: "EUR" }, now);
+    await mailsTo("manager.eng@w.test", /Headset/);
+    const deadline = Date.now() + 10_000;
+    let reminder: Awaited<ReturnType<typeof queued>>[number] | undefined;
+    while (!reminder && Date.now() < deadline) {
+      reminder = (await queued(id)).find((j) => j.payload.kind === "reminder");
+      if (!reminder) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    // The manager step has 24 h: the reminder is due after 18 h.
+    expect(reminder?.runAt.getTime()).toBeCloseTo(now.getTime() + 18 * 3_600_000, -4);
+  });
+
+  it("tells the requester why their request was rejected, and who rejected it", async () => {
+    const id = await submitted("Second monitor");
+    await decideStep(ctx.t.db, ctx.w.managerEng, id, {
+      decision: "reject",
+      reason: "We have spare monitors in storage",
+    });
+    const [mail] = await mailsTo("requester@w.test", /Second monitor/);
+    expect(mail?.subject).toMatch(/^FG-\d+ was rejected — Second monitor$/);
+    expect(mail?.text).toContain("by manager.eng");
+    expect(mail?.text).toContain("Reason: We have spare monitors in storage");
+  });
+
+  it("mails the escalation role of every step the SLA sweep escalates", async () => {
+    const past = new Date(Date.now() - 30 * 3_600_000);
+    const ids = [
+      await submitted("Desk lamp A", undefined, past),
+      await submitted("Desk lamp B", undefined, past),
+    ];
+    const result = await escalateOverdue(ctx.t.db, { now: new Date(), batchSize: 10 });
+    expect(result.escalated).toBeGreaterThanOrEqual(2);
+    const mails = await mailsTo("director@w.test", /^Escalated to Director: .*Desk lamp/, 2);
+    expect(mails.map((m) => m.subject).sort()).toEqual([
+      expect.stringContaining("Desk lamp A"),
+      expect.stringContaining("Desk lamp B"),
+    ]);
+    for (const id of ids) await settled(id);
+  });
+
+  it("loses no mail while the SMTP server is down: the job is retried and mails once", async () => {
+    await catcher.stop();
+    const id = await submitted("Cable ties");
+    // The first attempt fails against the closed port, and the job waits for its retry.
+    const deadline = Date.now() + 10_000;
+    let failedOnce = false;
+    while (!failedOnce && Date.now() < deadline) {
+      failedOnce = (await queued(id)).some((j) => j.attempts >= 1 && j.lastError !== null);
+      if (!failedOnce) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(failedOnce).toBe(true);
+    catcher = await startMailCatcher({ smtpPort });
+    const mails = await mailsTo("manager.eng@w.test", /Cable ties/);
+    expect(mails).toHaveLength(1);
+    await settled(id);
+    expect(catcher.messages().filter((m) => /Cable ties/.test(m.subject))).toHaveLength(1);
+  });
+
+  it("sends nothing to someone who turned email off", async () => {
+    await ctx.t.db.user.update({
+      where: { id: ctx.w.managerEng.id },
+      data: { emailNotifications: false },
+    });
+    try {
+      const id = await submitted("Whiteboard");
+      await settled(id);
+      expect(catcher.messages().some((m) => /Whiteboard/.test(m.subject))).toBe(false);
+    } finally {
+      await ctx.t.db.user.update({
+        where: { id: ctx.w.managerEng.id },
+        data: { emailNotifications: true },
+      });
+    }
+  });
+});
