@@ -39,6 +39,12 @@ export function AppShell({
                 {user.department ? ` — ${user.department.name}` : ""}
               </span>
             </span>
+            <Link
+              href="/settings"
+              className="rounded-md px-2 py-1.5 font-medium text-slate-700 hover:bg-slate-100"
+            >
+              Settings
+            </Link>
             <form action={signOutAction}>
               <button
                 type="submit"

@@ -20,7 +20,7 @@ test("the main pages have no serious or critical axe violations", async ({ brows
     fields: { amount: 650, currency: "EUR" },
   });
   await signInAs(page, USERS.requester);
-  for (const path of ["/", "/requests/new", "/requests", `/requests/${id}`]) {
+  for (const path of ["/", "/requests/new", "/requests", `/requests/${id}`, "/settings"]) {
     await page.goto(path);
     await expect(page.locator("main h1")).toBeVisible();
     expect({ path, violations: await seriousViolations(page) }).toEqual({ path, violations: [] });

@@ -20,6 +20,7 @@ import pg from "pg";
 import { createDb } from "../lib/db/client";
 import { deployMigrations } from "../lib/db/prisma-cli";
 import { migrateJobQueue, startWorker } from "../lib/jobs/runtime";
+import { type JobSettings, jobSettings } from "../lib/jobs/settings";
 import { startMailCatcher } from "../lib/mail/catcher";
 import { ensureDefaultWorkflows } from "../lib/services/seed-workflows";
 import { isSeeded, seedDemoData } from "../prisma/seed";
@@ -67,9 +68,14 @@ async function main(): Promise<number> {
     }
     // This process runs jobs too (unless told not to), with the same settings as the app.
     Object.assign(process.env, { DATABASE_URL: env.DATABASE_URL, SMTP_URL: env.SMTP_URL });
-    if (mode === "worker" || process.env.WORKERS !== "false") {
-      const worker = await startJobs(database.url);
-      stops.unshift(worker);
+    let jobs: JobSettings;
+    try {
+      jobs = jobSettings();
+    } catch (error) {
+      throw new LaunchError((error as Error).message);
+    }
+    if (mode === "worker" || jobs.WORKERS === "true") {
+      stops.unshift(await startJobs(database.url, jobs));
     }
     if (mode === "worker") {
       say("worker running; Ctrl-C stops it");
@@ -102,21 +108,24 @@ async function main(): Promise<number> {
 }
 
 /** The job worker in this process, on its own small pool; returns how to stop it. */
-async function startJobs(url: string): Promise<() => Promise<void>> {
-  const pool = new pg.Pool({ connectionString: url, max: WORKER_POOL });
+async function startJobs(url: string, settings: JobSettings): Promise<() => Promise<void>> {
+  // Jobs at once, plus graphile-worker's LISTEN connection and the crontab's.
+  const pool = new pg.Pool({ connectionString: url, max: settings.WORKER_CONCURRENCY + 2 });
   // A connection dropped while idle (the database restarting) is replaced on next use.
   pool.on("error", () => {});
   pool.on("connect", (client) => client.on("error", () => {}));
-  const worker = await startWorker({ pool, concurrency: WORKER_CONCURRENCY });
-  say(`job worker running (${WORKER_CONCURRENCY} at a time)`);
+  const worker = await startWorker({
+    pool,
+    concurrency: settings.WORKER_CONCURRENCY,
+    crontab: settings.crontab,
+    shutdownTimeoutMs: settings.JOB_SHUTDOWN_TIMEOUT_MS,
+  });
+  say(`job worker running (${settings.WORKER_CONCURRENCY} at a time)`);
   return async () => {
     await worker.stop();
     await pool.end();
   };
 }
-
-const WORKER_CONCURRENCY = Number(process.env.WORKER_CONCURRENCY ?? 4);
-const WORKER_POOL = WORKER_CONCURRENCY + 2; // jobs, plus graphile-worker's LISTEN and cron
 
 function untilSignal(): Promise<void> {
   return new Promise((resolve) => {

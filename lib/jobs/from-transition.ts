@@ -10,13 +10,13 @@
 import type { ActiveStep, Transition } from "@/lib/engine";
 import { jobRequest } from "./catalog";
 import type { JobRequest } from "./job";
+import { jobSettings } from "./settings";
 
 export type QueuedJob = JobRequest & { maxAttempts: number };
 
-/** Share of a step's SLA after which its approvers are reminded (0 < share < 1; default 0.75). */
-export function reminderShare(value = process.env.REMINDER_AT_SHARE): number {
-  const share = value === undefined || value === "" ? 0.75 : Number(value);
-  return Number.isFinite(share) && share > 0 && share < 1 ? share : 0.75;
+/** Share of a step's SLA after which its approvers are reminded (REMINDER_AT_SHARE, 0.75). */
+export function reminderShare(): number {
+  return jobSettings().REMINDER_AT_SHARE;
 }
 
 /**

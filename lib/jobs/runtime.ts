@@ -4,7 +4,8 @@
  * - `migrateJobQueue` installs or upgrades its schema (graphile_worker), after Prisma's migrations;
  *   the launcher runs it at every start, like `prisma migrate deploy`.
  * - `startWorker` runs jobs in this process: `npm run dev` and `npm start` do so by default
- *   (WORKERS=false turns it off in web processes), `npm run worker` runs only that. Any number of
+ *   (WORKERS=false turns it off in web processes), `npm run worker` runs only that. Settings:
+ *   lib/jobs/settings.ts. Any number of
  *   processes on one database cooperate: a job is locked by the one that runs it, a crontab tick
  *   is claimed once across all of them (graphile-worker's known_crontabs), and a process that dies
  *   mid-job has its locks released after four hours or at the next start of any worker
@@ -16,6 +17,7 @@ import { Logger, type Runner, run, runMigrations } from "graphile-worker";
 import type pg from "pg";
 import { log } from "@/lib/log";
 import { taskList } from "./catalog";
+import { jobSettings } from "./settings";
 
 export async function migrateJobQueue(connectionString: string): Promise<void> {
   await runMigrations({ connectionString, logger: graphileLogger() });
@@ -37,16 +39,11 @@ export interface Worker {
   done: Promise<void>;
 }
 
-export function defaultCrontab(sweepCron = process.env.SLA_SWEEP_CRON ?? "* * * * *"): string {
-  // fill=2m: a tick missed while no worker ran (a deploy) still runs once, not a backlog.
-  return `${sweepCron} sla:sweep ?fill=2m&max=3`;
-}
-
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const runner: Runner = await run({
     pgPool: options.pool,
     taskList: taskList(),
-    crontab: options.crontab ?? defaultCrontab(),
+    crontab: options.crontab ?? jobSettings().crontab,
     concurrency: options.concurrency ?? 4,
     noHandleSignals: true,
     pollInterval: 2_000,

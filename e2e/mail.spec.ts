@@ -1,0 +1,65 @@
+/**
+ * Flowgate mails people on its own: the launcher's local catcher receives what the job worker
+ * sends over SMTP, and each person chooses in Settings whether to get mail.
+ */
+import { expect, personPage, tag, test, USERS } from "./fixtures";
+import { seedRequest } from "./seed";
+
+const MAIL_API = `http://localhost:${Number(process.env.E2E_MAIL_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 80)}/api/messages`;
+
+interface Mail {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+async function mailsAbout(title: string): Promise<Mail[]> {
+  const response = await fetch(MAIL_API);
+  const all = (await response.json()) as Mail[];
+  return all.filter((mail) => mail.subject.includes(title));
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("the approver gets a mail when a step waits for them, and its link opens the request", async ({
+  browser,
+}) => {
+  const title = tag("Projector");
+  const { id } = await seedRequest(USERS.requester, {
+    title,
+    text: "A projector for the Berlin meeting room, EUR 900",
+    type: "PROCUREMENT",
+    fields: { amount: 900, currency: "EUR" },
+  });
+  await expect
+    .poll(async () => (await mailsAbout(title)).map((m) => m.to.join(",")), { timeout: 15_000 })
+    .toEqual([USERS.managerEng]);
+  const [mail] = await mailsAbout(title);
+  expect(mail?.subject).toMatch(/^FG-\d+ waits for your approval/);
+  expect(mail?.text).toContain("€900.00");
+  const link = mail?.text.match(/Open the request: (\S+)/)?.[1] ?? "";
+  expect(link).toContain(`/requests/${id}`);
+
+  const manager = await personPage(browser, USERS.managerEng);
+  await manager.goto(link);
+  await expect(manager.getByRole("heading", { name: title })).toBeVisible();
+  await expect(manager.getByRole("heading", { name: "Your decision" })).toBeVisible();
+});
+
+test("a person turns email off and on in Settings", async ({ browser }) => {
+  const page = await personPage(browser, USERS.finance);
+  await page.getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
+  const toggle = page.getByLabel(/Email me when a step waits/);
+  await expect(toggle).toBeChecked();
+  await toggle.uncheck();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel(/Email me when a step waits/)).not.toBeChecked();
+  await page.getByLabel(/Email me when a step waits/).check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel(/Email me when a step waits/)).toBeChecked();
+});

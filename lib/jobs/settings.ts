@@ -1,0 +1,37 @@
+/**
+ * The job runtime's settings, read from the environment and checked: a bad value stops the
+ * launcher with one line naming the variable rather than running with a guess.
+ */
+import { parseCrontab } from "graphile-worker";
+import { z } from "zod";
+
+const JobEnvSchema = z.object({
+  /** `false`: this web process runs no jobs (run `npm run worker` processes instead). */
+  WORKERS: z.enum(["true", "false"]).default("true"),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  JOB_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
+  /** When the SLA sweep runs (crontab's five fields; every minute by default). */
+  SLA_SWEEP_CRON: z.string().min(9).max(100).default("* * * * *"),
+  /** Share of a step's SLA after which its approvers get a reminder. */
+  REMINDER_AT_SHARE: z.coerce.number().gt(0).lt(1).default(0.75),
+});
+
+export type JobSettings = z.infer<typeof JobEnvSchema> & { crontab: string };
+
+export function jobSettings(source: NodeJS.ProcessEnv = process.env): JobSettings {
+  const parsed = JobEnvSchema.safeParse(
+    Object.fromEntries(Object.entries(source).filter(([, value]) => value !== "")),
+  );
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  // fill=2m: a tick missed while no worker ran (a deploy) still runs once, not a backlog.
+  const crontab = `${parsed.data.SLA_SWEEP_CRON} sla:sweep ?fill=2m&max=3`;
+  try {
+    parseCrontab(crontab);
+  } catch {
+    throw new Error(`SLA_SWEEP_CRON: "${parsed.data.SLA_SWEEP_CRON}" is not a crontab schedule`);
+  }
+  return { ...parsed.data, crontab };
+}
