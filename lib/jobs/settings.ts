@@ -18,7 +18,9 @@ const JobEnvSchema = z.object({
 
 export type JobSettings = z.infer<typeof JobEnvSchema> & { crontab: string };
 
-export function jobSettings(source: NodeJS.ProcessEnv = process.env): JobSettings {
+export function jobSettings(
+  source: Readonly<Record<string, string | undefined>> = process.env,
+): JobSettings {
   const parsed = JobEnvSchema.safeParse(
     Object.fromEntries(Object.entries(source).filter(([, value]) => value !== "")),
   );
