@@ -14,7 +14,8 @@ export const PERMISSIONS = [
   "audit:read", // read and verify the audit trail
   "user:manage", // see and manage users, roles and departments
   "workflow:manage", // publish workflow versions
-  "system:read", // system status, health details
+  "system:read", // system status, health details, the job queue
+  "jobs:manage", // retry or abandon background jobs that failed for good
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -36,6 +37,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "user:manage",
     "workflow:manage",
     "system:read",
+    "jobs:manage",
   ],
 };
 

@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
+import { db, poolOf } from "@/lib/db/client";
+import { queueSummary } from "@/lib/db/job-queue";
 import { checkHealth } from "@/lib/services/check-health";
 
 export const metadata: Metadata = { title: "System" };
 
 export default async function SystemPage() {
   await requirePermission("system:read");
-  const health = await checkHealth(db());
+  const [health, jobs] = await Promise.all([checkHealth(db()), queueSummary(poolOf(db()))]);
   const rows: [string, string][] = [
     ["Status", health.status === "ok" ? "OK" : "Degraded"],
     ["Version", health.version],
@@ -21,6 +23,10 @@ export default async function SystemPage() {
       health.migrations.applied
         ? `all ${health.migrations.expected} applied (latest ${health.migrations.latest})`
         : `${health.migrations.pending.length} pending: ${health.migrations.pending.join(", ")}`,
+    ],
+    [
+      "Background jobs",
+      `${jobs.waiting} waiting, ${jobs.scheduled} scheduled, ${jobs.running} running, ${jobs.retrying} being retried, ${jobs.dead} failed for good`,
     ],
   ];
   return (
@@ -37,6 +43,12 @@ export default async function SystemPage() {
           </div>
         ))}
       </dl>
+      <p className="mt-4 text-sm">
+        <Link href="/admin/jobs" className="font-medium text-brand-700 underline">
+          Background jobs
+        </Link>{" "}
+        — what failed, and retrying or abandoning it.
+      </p>
     </>
   );
 }

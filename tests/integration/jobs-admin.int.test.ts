@@ -1,0 +1,147 @@
+/**
+ * A job that fails on every attempt is dead, shown to admins, who retry it or abandon it with a
+ * reason; both are recorded. A real worker runs the jobs.
+ */
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { poolOf } from "@/lib/db/client";
+import { failedJobs, jobById, queueSummary } from "@/lib/db/job-queue";
+import { AppError } from "@/lib/errors";
+import { enqueueJobs } from "@/lib/jobs/enqueue";
+import { startWorker, type Worker } from "@/lib/jobs/runtime";
+import { manageDeadJob } from "@/lib/services/manage-jobs";
+import { createUserAs, setupWorld } from "./world";
+
+const ctx = setupWorld();
+let worker: Worker;
+let workerPool: pg.Pool;
+
+beforeAll(async () => {
+  workerPool = new pg.Pool({ connectionString: ctx.t.url, max: 3 });
+  workerPool.on("error", () => {});
+  worker = await startWorker({ pool: workerPool, concurrency: 1, crontab: "" });
+});
+afterAll(async () => {
+  await worker?.stop();
+  await workerPool?.end();
+});
+
+/** A job no handler can read (its payload fails the schema), allowed one attempt: it dies. */
+async function deadJob(): Promise<string> {
+  const key = `broken:${crypto.randomUUID()}`;
+  await enqueueJobs(poolOf(ctx.t.db), [
+    { task: "notify:requester", payload: { requestId: "not-a-uuid" }, key, maxAttempts: 1 },
+  ]);
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const dead = (await failedJobs(poolOf(ctx.t.db))).find(
+      (j) => j.key === key && j.attempts >= j.maxAttempts,
+    );
+    if (dead) return dead.id;
+    if (Date.now() > deadline) throw new Error("the broken job did not die");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function refusal(input: unknown): Promise<AppError> {
+  const admin = await ctx.t.db.user.findFirstOrThrow({ where: { email: "admin@w.test" } });
+  const error = await manageDeadJob(
+    ctx.t.db,
+    { id: admin.id, roles: admin.roles, department: null },
+    input,
+  ).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe("dead jobs", () => {
+  beforeAll(async () => {
+    await createUserAs(ctx.t.db, "admin@w.test", ["REQUESTER", "ADMIN"], null);
+  });
+
+  it("are counted and listed with their last error", async () => {
+    const id = await deadJob();
+    const job = await jobById(poolOf(ctx.t.db), id);
+    expect(job?.lastError).toContain("invalid notify:requester payload");
+    expect((await queueSummary(poolOf(ctx.t.db))).dead).toBeGreaterThanOrEqual(1);
+  });
+
+  it("are run again from their first attempt when an admin retries them", async () => {
+    const id = await deadJob();
+    const admin = await ctx.t.db.user.findFirstOrThrow({ where: { email: "admin@w.test" } });
+    const actor = { id: admin.id, roles: admin.roles, department: null };
+    expect(await manageDeadJob(ctx.t.db, actor, { action: "retry", jobId: id })).toEqual({
+      action: "retry",
+      task: "notify:requester",
+    });
+    // It runs again (and, still broken, dies again): one more attempt was made.
+    const deadline = Date.now() + 10_000;
+    let job = await jobById(poolOf(ctx.t.db), id);
+    while (
+      job &&
+      !(job.attempts >= job.maxAttempts && job.lockedAt === null) &&
+      Date.now() < deadline
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      job = await jobById(poolOf(ctx.t.db), id);
+    }
+    expect(job).toMatchObject({ attempts: 1, maxAttempts: 1 });
+    expect(await ctx.t.db.jobAction.findFirst({ where: { jobId: id } })).toMatchObject({
+      action: "RETRY",
+      adminId: admin.id,
+      task: "notify:requester",
+    });
+  });
+
+  it("are gone when abandoned, with the reason on record", async () => {
+    const id = await deadJob();
+    const admin = await ctx.t.db.user.findFirstOrThrow({ where: { email: "admin@w.test" } });
+    await manageDeadJob(
+      ctx.t.db,
+      { id: admin.id, roles: admin.roles, department: null },
+      { action: "abandon", jobId: id, reason: "Test payload, never valid" },
+    );
+    expect(await jobById(poolOf(ctx.t.db), id)).toBeNull();
+    expect(
+      await ctx.t.db.jobAction.findFirst({ where: { jobId: id, action: "ABANDON" } }),
+    ).toMatchObject({ reason: "Test payload, never valid", payload: { requestId: "not-a-uuid" } });
+  });
+
+  it("refuse a missing reason, a job that is not dead, an unknown job and a malformed id", async () => {
+    const id = await deadJob();
+    const noReason = await refusal({ action: "abandon", jobId: id, reason: " " });
+    expect(noReason).toMatchObject({ code: "VALIDATION_FAILED" });
+    expect(noReason.issues.map((i) => i.field)).toEqual(["reason"]);
+    expect(await jobById(poolOf(ctx.t.db), id)).not.toBeNull(); // nothing changed
+
+    const later = crypto.randomUUID();
+    await enqueueJobs(poolOf(ctx.t.db), [
+      {
+        task: "notify:requester",
+        payload: { requestId: later, seq: 1 },
+        key: `later:${later}`,
+        runAt: new Date(Date.now() + 3_600_000),
+        maxAttempts: 5,
+      },
+    ]);
+    const { rows } = await poolOf(ctx.t.db).query<{ id: string }>(
+      `SELECT id::text AS id FROM graphile_worker._private_jobs WHERE key = $1`,
+      [`later:${later}`],
+    );
+    expect(await refusal({ action: "retry", jobId: rows[0]?.id })).toMatchObject({
+      code: "INVALID_STATE",
+    });
+    expect(await refusal({ action: "retry", jobId: "999999999" })).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await refusal({ action: "retry", jobId: "1; DROP TABLE users" })).toMatchObject({
+      code: "VALIDATION_FAILED",
+    });
+    expect(await refusal({ action: "explode", jobId: id })).toMatchObject({
+      code: "VALIDATION_FAILED",
+    });
+  });
+});
