@@ -5,12 +5,12 @@
  * the server's answer (including "someone else acted first" with the request's new state) is shown.
  */
 import { useEffect, useId, useRef, useState, useTransition } from "react";
-import type { Decided } from "@/app/(app)/requests/actions";
-import { decideAction } from "@/app/(app)/requests/actions";
 import type { RequestAction } from "@/lib/engine/permitted";
 import {
   DECISION_LABELS,
   DECISION_NOTE,
+  type Decided,
+  type DecideFn,
   DecisionInputSchema,
   type DecisionKind,
 } from "@/lib/forms/decision";
@@ -28,6 +28,8 @@ export function DecisionControls({
   requestId,
   version,
   actions,
+  decide,
+  actionHash,
   compact = false,
   subject,
   onDecided,
@@ -36,6 +38,10 @@ export function DecisionControls({
   requestId: string;
   version: number;
   actions: readonly RequestAction[];
+  /** The server action that decides (app/(app)/requests/actions.ts decideAction). */
+  decide: DecideFn;
+  /** The hash of the approved action shown with the request: the approval is bound to it. */
+  actionHash?: string | null;
   compact?: boolean;
   /** Names the request in the buttons for screen readers when several are on one page ("FG-12"). */
   subject?: string;
@@ -66,7 +72,9 @@ export function DecisionControls({
   function send(kind: DecisionKind) {
     const field = DECISION_NOTE[kind];
     const input =
-      kind === "approve" ? { decision: kind, version } : { decision: kind, version, [field]: note };
+      kind === "approve"
+        ? { decision: kind, version, ...(actionHash ? { actionHash } : {}) }
+        : { decision: kind, version, [field]: note };
     const checked = DecisionInputSchema.safeParse(input);
     if (!checked.success) {
       setError(checked.error.issues[0]?.message ?? "Check the note.");
@@ -75,7 +83,7 @@ export function DecisionControls({
     }
     setError(null);
     startTransition(async () => {
-      const answer = await decideAction(requestId, checked.data);
+      const answer = await decide(requestId, checked.data);
       setResult(answer);
       if (answer.ok) {
         setOpen(null);

@@ -21,6 +21,9 @@ const VERBS: Record<string, string> = {
   ESCALATED: "escalated",
   SLA_ESCALATED: "escalated (SLA overdue)",
   ACTION_QUEUED: "queued the approved action",
+  ACTION_EXECUTED: "ran the approved action",
+  ACTION_FAILED: "could not run the approved action",
+  ACTION_ABANDONED: "abandoned the approved action",
   COMPLETED: "finished the workflow",
   CANCELLED: "cancelled it",
 };
@@ -42,6 +45,12 @@ function detailOf(entry: TimelineEntry): string | null {
     case "ESCALATED":
     case "SLA_ESCALATED":
       return `${role("fromRole")} → ${role("toRole")}${typeof d.reason === "string" ? `: ${d.reason}` : ""}`;
+    case "ACTION_EXECUTED":
+      return typeof d.tool === "string" ? `${d.tool} (attempt ${String(d.attempts)})` : null;
+    case "ACTION_FAILED":
+      return typeof d.error === "string" ? `${String(d.tool)}: ${d.error}` : null;
+    case "ACTION_ABANDONED":
+      return typeof d.reason === "string" ? `“${d.reason}”` : null;
     case "ROUTING_WARNING":
       return Array.isArray(d.warnings)
         ? d.warnings.filter((w) => typeof w === "string").join(" ")

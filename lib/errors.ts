@@ -36,6 +36,7 @@ export const ERROR_STATUS = {
   ROUTING_FAILED: 422,
   VISIT_LIMIT: 422,
   BROKEN_WORKFLOW: 500,
+  ACTION_CHANGED: 409,
 } as const satisfies Record<string, number> & Record<EngineErrorCode, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

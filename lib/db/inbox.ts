@@ -40,6 +40,8 @@ export interface InboxItem {
   warnings: string[];
   /** Figures in the text that would route the request higher than its confirmed fields. */
   routingWarnings: string[];
+  /** The action that runs once approved (lib/engine ActionSchema), if any. */
+  action: unknown;
   fields: unknown;
   version: number;
   requesterId: string;
@@ -103,6 +105,7 @@ export async function inboxPage(
     confidence: number | null;
     warnings: unknown;
     routing_warnings: string[] | null;
+    action: unknown;
     fields: unknown;
     version: number;
     requester_id: string;
@@ -115,7 +118,7 @@ export async function inboxPage(
      SELECT r.id::text AS id, r.number, r.type::text AS type, r.title, r.status::text AS status,
             r.step_role::text AS step_role, r.step_node_id, r.step_due_at, r.step_started_at, r.step_escalated_at, r.fields, r.version,
             r.enrichment->>'summary' AS summary, (r.enrichment->>'confidence')::float8 AS confidence,
-            r.enrichment->'warnings' AS warnings, r.routing_warnings,
+            r.enrichment->'warnings' AS warnings, r.routing_warnings, r.action,
             r.requester_id::text AS requester_id, u.name AS requester_name, d.name AS department_name
      FROM page JOIN requests r ON r.id = page.id
      JOIN users u ON u.id = r.requester_id
@@ -140,6 +143,7 @@ export async function inboxPage(
       ? row.warnings.filter((w): w is string => typeof w === "string")
       : [],
     routingWarnings: row.routing_warnings ?? [],
+    action: row.action,
     fields: row.fields,
     version: row.version,
     requesterId: row.requester_id,

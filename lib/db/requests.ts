@@ -15,8 +15,8 @@ import type {
   Role,
   Transition,
 } from "@/lib/engine";
-import { ActionSchema, RequestFieldsSchema, toJson } from "@/lib/engine";
-import { jobsForTransition } from "@/lib/jobs/from-transition";
+import { ActionSchema, actionHash, RequestFieldsSchema, toJson } from "@/lib/engine";
+import { actionJob, jobsForTransition } from "@/lib/jobs/from-transition";
 import { type AuditHead, chainEntries, INSERT_AUDIT_ROWS, requestStream } from "./audit";
 import { type Db, poolOf } from "./client";
 import { preparedQuery } from "./sql";
@@ -157,11 +157,32 @@ export async function persistTransition(
   const { state } = transition;
   const stream = requestStream(state.id);
   const audit = chainEntries(stream, loaded.auditHead, transition.audit, now);
-  const jobs = jobsForTransition(
-    state.id,
-    transition,
-    audit.map((a) => a.seq),
+  // Each approved action becomes an outbox row, keyed by request, round and the action's node
+  // visit, and the job that runs it.
+  const actionRuns = transition.effects.flatMap((effect) =>
+    effect.type === "run_action"
+      ? [
+          {
+            id: randomUUID(),
+            round: state.round,
+            node_id: effect.nodeId,
+            idempotency_key: `${state.id}:${state.round}:${effect.visitId}`,
+            tool: effect.action.tool,
+            params: effect.action.params,
+            action_hash: actionHash(effect.action),
+            queued_at: now.toISOString(),
+          },
+        ]
+      : [],
   );
+  const jobs = [
+    ...jobsForTransition(
+      state.id,
+      transition,
+      audit.map((a) => a.seq),
+    ),
+    ...actionRuns.map((run) => actionJob(run.id, run.idempotency_key)),
+  ];
   const submitted = transition.audit.some(
     (a) => a.action === "SUBMITTED" || a.action === "RESUBMITTED",
   );
@@ -225,6 +246,7 @@ export async function persistTransition(
     visitRows: visits,
     decisionRows: decisions,
     auditRows: audit,
+    actionRunRows: actionRuns,
     jobRows: jobs,
   });
 }

@@ -77,8 +77,21 @@ export interface TransitionRecord {
   visitRows: VisitRow[];
   decisionRows: DecisionRow[];
   auditRows: AuditRow[];
+  /** Approved actions to run (the outbox), written only if the transition is. */
+  actionRunRows: ActionRunRow[];
   /** Jobs the transition sets going (lib/jobs/from-transition.ts), queued only if it is written. */
   jobRows: QueuedJob[];
+}
+
+export interface ActionRunRow {
+  id: string;
+  round: number;
+  node_id: string;
+  idempotency_key: string;
+  tool: string;
+  params: unknown;
+  action_hash: string;
+  queued_at: string;
 }
 
 // ─── the statement: one or more transitions ──────────────────────────────────────────────────────────────────────
@@ -165,19 +178,34 @@ WITH i AS (
        created_at timestamptz, prev_hash text, hash text)
   WHERE a.idx IN (SELECT idx FROM upd)
   RETURNING seq
+), runs AS (
+  INSERT INTO action_runs (id, request_id, round, node_id, idempotency_key, tool, params, action_hash,
+                           status, queued_at)
+  SELECT r.id, r.request_id, r.round, r.node_id, r.idempotency_key, r.tool, r.params, r.action_hash,
+         'QUEUED', r.queued_at
+  FROM jsonb_to_recordset($5::jsonb) AS r(idx int, request_id uuid, id uuid, round int, node_id text,
+       idempotency_key text, tool text, params jsonb, action_hash text, queued_at timestamptz)
+  WHERE r.idx IN (SELECT idx FROM upd)
+  ON CONFLICT (idempotency_key) DO NOTHING
+  RETURNING id
 )`;
 
 /** The statement without jobs, and with them: graphile-worker's add_jobs in the same statement. */
 const GROUP_SQL_PLAIN = `${GROUP_SQL}
 SELECT idx, version FROM upd`;
-const GROUP_SQL_WITH_JOBS = `${GROUP_SQL}, ${JOBS_CTE("$5", "(SELECT idx FROM upd)")}
+const GROUP_SQL_WITH_JOBS = `${GROUP_SQL}, ${JOBS_CTE("$6", "(SELECT idx FROM upd)")}
 SELECT idx, version FROM upd, queued`;
 
 async function writeGroup(pool: pg.Pool, group: TransitionRecord[]): Promise<(number | null)[]> {
-  const inputs = group.map(({ visitRows, decisionRows, auditRows, jobRows, ...columns }, idx) => ({
-    idx,
-    ...columns,
-  }));
+  const inputs = group.map(
+    ({ visitRows, decisionRows, auditRows, actionRunRows, jobRows, ...columns }, idx) => ({
+      idx,
+      ...columns,
+    }),
+  );
+  const runs = group.flatMap((r, idx) =>
+    r.actionRunRows.map((run) => ({ idx, request_id: r.id, ...run })),
+  );
   const jobs = group.flatMap((r, idx) => r.jobRows.map((j) => ({ idx, ...jobJson(j) })));
   const visits = group.flatMap((r, idx) =>
     r.visitRows.map((v) => ({ idx, request_id: r.id, ...v })),
@@ -193,6 +221,7 @@ async function writeGroup(pool: pg.Pool, group: TransitionRecord[]): Promise<(nu
     JSON.stringify(visits),
     JSON.stringify(decisions),
     JSON.stringify(audit),
+    JSON.stringify(runs),
   ];
   const result = await pool.query<{ idx: number; version: number }>(
     jobs.length

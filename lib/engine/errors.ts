@@ -32,6 +32,8 @@ export const ENGINE_ERROR_CODES = {
   VISIT_LIMIT: "The workflow looped too often.",
   /** The request's workflow version is missing a node it refers to. */
   BROKEN_WORKFLOW: "The workflow definition is inconsistent.",
+  /** The action the approver saw is not the request's action now (it was edited meanwhile). */
+  ACTION_CHANGED: "The request's action changed since you looked at it. Reload and check it again.",
 } as const;
 
 export type EngineErrorCode = keyof typeof ENGINE_ERROR_CODES;

@@ -18,6 +18,7 @@ import {
   type ActiveStep,
   type Actor,
   type ApprovalNode,
+  actionHash,
   type EngineEvent,
   type RequestState,
   type RequestStatus,
@@ -51,6 +52,10 @@ export const AUDIT_ACTIONS = [
   "ESCALATED",
   "SLA_ESCALATED",
   "ACTION_QUEUED",
+  /** Approved actions: ran (with the result), failed for good, or abandoned by an admin. */
+  "ACTION_EXECUTED",
+  "ACTION_FAILED",
+  "ACTION_ABANDONED",
   "COMPLETED",
   "CANCELLED",
 ] as const;
@@ -143,7 +148,7 @@ function apply(input: TransitionInput): Transition {
     case "CANCEL":
       return cancel(input, event.reason);
     case "APPROVE":
-      return approve(input, event.comment, event.eligibleApprovers);
+      return approve(input, event.comment, event.eligibleApprovers, event.actionHash);
     case "REJECT":
       return reject(input, event.reason);
     case "REQUEST_CHANGES":
@@ -283,10 +288,14 @@ function approve(
   input: TransitionInput,
   comment: string | undefined,
   eligible: number | undefined,
+  seenActionHash: string | undefined,
 ): Transition {
   const { state, now } = input;
   const { step, actorId } = requireDecider(input);
   if (step.approvals.includes(actorId)) fail("ALREADY_DECIDED");
+  // The approval is bound to the action as the approver saw it.
+  const boundHash = state.action ? actionHash(state.action) : null;
+  if (seenActionHash !== undefined && seenActionHash !== boundHash) fail("ACTION_CHANGED");
   const approvals = [...step.approvals, actorId];
   const needed = step.quorum === "any" ? 1 : step.quorum === "all" ? eligible : step.quorum;
   if (needed === undefined) fail("QUORUM_UNKNOWN");
@@ -309,6 +318,7 @@ function approve(
       approvals: approvals.length,
       needed: Math.max(1, needed),
       ...(decision.comment ? { comment: decision.comment } : {}),
+      ...(boundHash ? { actionHash: boundHash } : {}),
     },
   };
   if (!quorumMet) {

@@ -1,8 +1,11 @@
 /** Workflow definitions (versioned graphs), request state, actors and events. */
+import { hash } from "node:crypto";
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
+import { canonicalJson } from "./canonical-json";
 import type { RequestFields, RequestType } from "./fields";
 import { RequestTypeSchema } from "./fields";
+import type { JsonValue } from "./lifecycle";
 
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
@@ -113,6 +116,15 @@ export const ActionSchema = z
   .strict();
 export type Action = z.infer<typeof ActionSchema>;
 
+/**
+ * What an approval of an action is bound to: SHA-256 of the action's RFC 8785 encoding. The
+ * approver's client sends the hash it showed; the approval records it; the action runs with
+ * exactly that payload.
+ */
+export function actionHash(action: Action): string {
+  return hash("sha256", canonicalJson(action as unknown as JsonValue) ?? "null", "hex");
+}
+
 export interface ActiveStep {
   nodeId: string;
   /** The role that decides now (the escalation role once escalated). */
@@ -162,6 +174,8 @@ export type EngineEvent =
       type: "APPROVE";
       comment?: string /** holders of the step's role in scope, minus the requester (quorum "all") */;
       eligibleApprovers?: number;
+      /** The hash of the action the approver saw (actionHash): refused if the action differs now. */
+      actionHash?: string;
     }
   | { type: "REJECT"; reason: string }
   | { type: "REQUEST_CHANGES"; comment: string }

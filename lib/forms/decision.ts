@@ -3,6 +3,7 @@
  * escalate (reason). Shared by the inbox, the request page and the service. Client-safe.
  */
 import { z } from "zod";
+import type { ActionResult } from "./result";
 
 const note = (required: string) =>
   z
@@ -19,6 +20,11 @@ export const DecisionInputSchema = z.discriminatedUnion(
         decision: z.literal("approve"),
         comment: z.string().trim().max(2_000, "Keep it under 2,000 characters.").optional(),
         version: z.number().int().optional(),
+        /** The hash of the action the approver was shown (lib/engine actionHash). */
+        actionHash: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/, "Not an action hash.")
+          .optional(),
       })
       .strict(),
     z
@@ -47,6 +53,15 @@ export const DecisionInputSchema = z.discriminatedUnion(
 );
 export type DecisionInput = z.infer<typeof DecisionInputSchema>;
 export type DecisionKind = DecisionInput["decision"];
+
+/** What a decision answers: the request's status and version after it. */
+export interface Decided {
+  status: string;
+  version: number;
+}
+
+/** The server action that decides, as components receive it. */
+export type DecideFn = (requestId: string, input: DecisionInput) => Promise<ActionResult<Decided>>;
 
 export const DECISION_LABELS: Readonly<Record<DecisionKind, string>> = {
   approve: "Approve",

@@ -69,6 +69,8 @@ export const NewRequestSchema = z
     type: RequestTypeSchema,
     fields: RequestFieldsSchema,
     intent: IntentSchema,
+    /** Whether the assistant's recommended action (shown on the form) goes with the request. */
+    keepAction: z.boolean().optional(),
   })
   .strict()
   .superRefine((value, ctx) => {

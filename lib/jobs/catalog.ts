@@ -3,6 +3,7 @@ import type { Task, TaskList } from "graphile-worker";
 import { log } from "@/lib/log";
 import { notifyRequesterJob } from "./definitions/notify-requester";
 import { notifyEscalations, notifyStep } from "./definitions/notify-step";
+import { runActionJob } from "./definitions/run-action";
 import { slaSweep } from "./definitions/sla-sweep";
 import type { JobDefinition, JobRequest } from "./job";
 
@@ -12,6 +13,7 @@ export const JOBS: readonly JobDefinition<string, any>[] = [
   notifyStep,
   notifyEscalations,
   notifyRequesterJob,
+  runActionJob,
 ];
 
 /** Attempts per job before it is dead, for statements that enqueue in SQL. */

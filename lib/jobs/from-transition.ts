@@ -81,3 +81,8 @@ export function jobsForTransition(
   });
   return jobs;
 }
+
+/** Runs an approved action (its outbox row `runId`); keyed so it is queued once. */
+export function actionJob(runId: string, idempotencyKey: string): QueuedJob {
+  return jobRequest("action:run", { runId }, { key: `action:${idempotencyKey}` });
+}

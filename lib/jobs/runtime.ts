@@ -13,7 +13,10 @@
  * - On SIGTERM the launcher calls `stop()`: no new jobs are taken, running ones finish (or are
  *   released after JOB_SHUTDOWN_TIMEOUT_MS and retried by another process).
  */
-import { Logger, type Runner, run, runMigrations } from "graphile-worker";
+
+import { EventEmitter } from "node:events";
+import { hostname } from "node:os";
+import { Logger, type Runner, run, runMigrations, type WorkerEvents } from "graphile-worker";
 import type pg from "pg";
 import { log } from "@/lib/log";
 import { taskList } from "./catalog";
@@ -39,8 +42,45 @@ export interface Worker {
   done: Promise<void>;
 }
 
+/** How often a worker says it is alive, and how long a silent one is presumed dead. */
+const HEARTBEAT_MS = 10_000;
+const PRESUMED_DEAD_MS = 45_000;
+
+/**
+ * graphile-worker releases the jobs of a crashed process only after four hours. Here every worker
+ * pool writes a heartbeat; any worker unlocks the jobs held by pools silent for PRESUMED_DEAD_MS
+ * (or by pools that never wrote one), so a killed worker's jobs run again within a minute.
+ */
+const REAP = `WITH dead AS (
+    SELECT DISTINCT j.locked_by AS id FROM graphile_worker._private_jobs j
+    WHERE j.locked_by IS NOT NULL AND j.locked_at < now() - $1::interval
+      AND NOT EXISTS (SELECT 1 FROM worker_heartbeats h
+                      WHERE h.pool_id = j.locked_by AND h.seen_at >= now() - $1::interval)
+  ), unlocked AS (
+    SELECT graphile_worker.force_unlock_workers(ARRAY(SELECT id FROM dead))
+  )
+  DELETE FROM worker_heartbeats WHERE seen_at < now() - $1::interval OR pool_id IN (SELECT id FROM dead)
+  RETURNING (SELECT count(*) FROM unlocked)`;
+
+async function beat(pool: pg.Pool, poolId: string, startedAt: Date): Promise<void> {
+  await pool.query(
+    `INSERT INTO worker_heartbeats (pool_id, host, pid, started_at, seen_at) VALUES ($1, $2, $3, $4, now())
+     ON CONFLICT (pool_id) DO UPDATE SET seen_at = now()`,
+    [poolId, hostname(), process.pid, startedAt],
+  );
+  await pool.query(REAP, [`${PRESUMED_DEAD_MS} milliseconds`]);
+}
+
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
+  const startedAt = new Date();
+  const poolIds: string[] = [];
+  // Listening before run() starts: the pool is created inside it.
+  const events = new EventEmitter() as WorkerEvents;
+  events.on("pool:create", ({ workerPool }) => {
+    poolIds.push(workerPool.id);
+  });
   const runner: Runner = await run({
+    events,
     pgPool: options.pool,
     taskList: taskList(),
     crontab: options.crontab ?? jobSettings().crontab,
@@ -50,8 +90,24 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     gracefulShutdownAbortTimeout: options.shutdownTimeoutMs ?? 30_000,
     logger: graphileLogger(),
   });
+  const heartbeat = async () => {
+    for (const id of poolIds) {
+      await beat(options.pool, id, startedAt).catch((error) =>
+        log.warn({ err: error, component: "jobs" }, "worker heartbeat failed"),
+      );
+    }
+  };
+  await heartbeat();
+  const timer = setInterval(heartbeat, HEARTBEAT_MS);
+  timer.unref();
   return {
-    stop: () => runner.stop(),
+    async stop() {
+      clearInterval(timer);
+      await runner.stop();
+      await options.pool
+        .query("DELETE FROM worker_heartbeats WHERE pool_id = ANY($1::text[])", [poolIds])
+        .catch(() => {});
+    },
     done: runner.promise,
   };
 }

@@ -4,9 +4,11 @@
  * decided first, a step that moved on) never blocks or undoes the others. The result reports
  * every item.
  */
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { AppError, zodIssues } from "@/lib/errors";
+import { log } from "@/lib/log";
 import type { ServiceActor } from "./actor";
 import { decideStep } from "./decide-step";
 
@@ -15,7 +17,19 @@ export const MAX_BULK_ITEMS = 100;
 export const BulkApproveSchema = z
   .object({
     items: z
-      .array(z.object({ id: z.uuid("Not a request id."), version: z.number().int() }).strict())
+      .array(
+        z
+          .object({
+            id: z.uuid("Not a request id."),
+            version: z.number().int(),
+            /** The hash of the action shown with the item, when it has one. */
+            actionHash: z
+              .string()
+              .regex(/^[0-9a-f]{64}$/, "Not an action hash.")
+              .optional(),
+          })
+          .strict(),
+      )
       .min(1, "Select at least one request.")
       .max(MAX_BULK_ITEMS, `Approve at most ${MAX_BULK_ITEMS} requests at once.`),
     comment: z.string().trim().max(2_000).optional(),
@@ -44,13 +58,29 @@ export async function bulkApprove(
         db,
         actor,
         item.id,
-        { decision: "approve", version: item.version, comment: parsed.data.comment },
+        {
+          decision: "approve",
+          version: item.version,
+          comment: parsed.data.comment,
+          ...(item.actionHash ? { actionHash: item.actionHash } : {}),
+        },
         now,
       );
       results.push({ id: item.id, ok: true, status: applied.status, version: applied.version });
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      results.push({ id: item.id, ok: false, code: error.code, message: error.message });
+      if (error instanceof AppError) {
+        results.push({ id: item.id, ok: false, code: error.code, message: error.message });
+        continue;
+      }
+      // Whatever failed, every item is reported on its own: the rest still get their decision.
+      const reference = randomUUID();
+      log.error({ err: error, requestId: reference, item: item.id }, "bulk approve item failed");
+      results.push({
+        id: item.id,
+        ok: false,
+        code: "INTERNAL",
+        message: `Something went wrong on our side. Quote reference ${reference.slice(0, 8)} when reporting it.`,
+      });
     }
   }
   return results;

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { insertDraft } from "@/lib/db/requests";
 import { ActionSchema, RequestFieldsSchema, RequestTypeSchema } from "@/lib/engine";
 import { AppError, zodIssues } from "@/lib/errors";
+import { checkActionParams } from "@/lib/tools/registry";
 import type { ServiceActor } from "./actor";
 
 export const DraftInputSchema = z
@@ -29,6 +30,11 @@ export async function createDraft(db: Db, actor: ServiceActor, input: unknown, n
       "The request has invalid fields.",
       zodIssues(parsed.error),
     );
+  const action = parsed.data.action;
+  const actionIssues = action ? checkActionParams(action.tool, action.params) : [];
+  if (actionIssues.length) {
+    throw new AppError("VALIDATION_FAILED", "The action's parameters are invalid.", actionIssues);
+  }
   return insertDraft(
     db,
     { ...parsed.data, requesterId: actor.id, departmentId: actor.department?.id ?? null },

@@ -11,6 +11,7 @@ import { insertDraft } from "@/lib/db/requests";
 import { AppError, zodIssues } from "@/lib/errors";
 import { NewRequestSchema } from "@/lib/forms/request";
 import { log } from "@/lib/log";
+import { checkActionParams } from "@/lib/tools/registry";
 import type { ServiceActor } from "./actor";
 import { submitRequest } from "./submit-request";
 import { knownTimeZone, suggest } from "./suggest";
@@ -41,7 +42,16 @@ export async function createRequest(
     options.ai,
   );
   const enrichment = suggestion.enrichment;
-  const recommended = enrichment?.type === type ? enrichment.recommendedAction : null;
+  // The AI's recommended action rides along only when the requester kept it on the form, it fits
+  // the confirmed type, and its parameters are valid for its tool.
+  const recommended =
+    parsed.data.keepAction !== false &&
+    enrichment?.type === type &&
+    enrichment.recommendedAction &&
+    checkActionParams(enrichment.recommendedAction.tool, enrichment.recommendedAction.params)
+      .length === 0
+      ? enrichment.recommendedAction
+      : null;
   const created = await insertDraft(
     db,
     {

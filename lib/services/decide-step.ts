@@ -16,7 +16,7 @@ export { type DecisionInput, DecisionInputSchema } from "@/lib/forms/decision";
 function toEvent(input: DecisionInput): EngineEvent {
   switch (input.decision) {
     case "approve":
-      return { type: "APPROVE", comment: input.comment };
+      return { type: "APPROVE", comment: input.comment, actionHash: input.actionHash };
     case "reject":
       return { type: "REJECT", reason: input.reason };
     case "request_changes":

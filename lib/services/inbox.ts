@@ -6,8 +6,10 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { type InboxCursor, inboxPage } from "@/lib/db/inbox";
 import { RequestTypeSchema } from "@/lib/engine/fields";
+import { ActionSchema } from "@/lib/engine/model";
 import type { RequestAction } from "@/lib/engine/permitted";
 import { AppError, zodIssues } from "@/lib/errors";
+import { type ActionView, actionView } from "./action-view";
 import type { ServiceActor } from "./actor";
 
 export interface InboxEntry {
@@ -29,6 +31,8 @@ export interface InboxEntry {
   warnings: string[];
   /** The text says more than the confirmed fields (lib/services/routing-check.ts). */
   routingWarnings: string[];
+  /** The action that runs once approved: what the approver approves with it. */
+  approvedAction: ActionView | null;
   actions: RequestAction[];
 }
 
@@ -91,6 +95,9 @@ export async function inboxFor(db: Db, user: ServiceActor, input: unknown): Prom
       confidence: item.confidence,
       warnings: item.warnings,
       routingWarnings: item.routingWarnings,
+      approvedAction: actionView(
+        item.action ? (ActionSchema.safeParse(item.action).data ?? null) : null,
+      ),
       // The query already excludes own requests, other departments and steps this user approved.
       actions: item.escalated
         ? ["approve", "reject", "request_changes"]

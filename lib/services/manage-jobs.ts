@@ -4,6 +4,7 @@
  * abandoned job is gone from the queue, its record says what it was.
  */
 import { z } from "zod";
+import { finishRun } from "@/lib/db/action-runs";
 import { type Db, poolOf } from "@/lib/db/client";
 import { jobById, removeDeadJob, rescheduleDeadJob } from "@/lib/db/job-queue";
 import { AppError, zodIssues } from "@/lib/errors";
@@ -47,6 +48,27 @@ export async function manageDeadJob(
       ? await rescheduleDeadJob(pool, job.id)
       : await removeDeadJob(pool, job.id);
   if (!done) throw new AppError("INVALID_STATE", "The job changed meanwhile. Reload the page.");
+  // An abandoned action is recorded on its request's audit trail, with who gave up and why.
+  const runId = typeof job.payload.runId === "string" ? job.payload.runId : null;
+  if (parsed.data.action === "abandon" && job.task === "action:run" && runId) {
+    await finishRun(
+      pool,
+      runId,
+      ["DEAD", "FAILED", "QUEUED"],
+      {
+        status: "ABANDONED",
+        error: parsed.data.reason,
+        audit: {
+          action: "ACTION_ABANDONED",
+          actor: { type: "USER", id: admin.id },
+          fromStatus: null,
+          toStatus: null,
+          data: { reason: parsed.data.reason },
+        },
+      },
+      now,
+    );
+  }
   await db.jobAction.create({
     data: {
       jobId: job.id,

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { ActionSchema, RequestFieldsSchema, RequestTypeSchema } from "@/lib/engine";
 import { AppError, zodIssues } from "@/lib/errors";
+import { checkActionParams } from "@/lib/tools/registry";
 import { engineActor, type ServiceActor } from "./actor";
 import { applyEvent } from "./apply-event";
 
@@ -32,6 +33,11 @@ export async function updateDraft(
       "The request has invalid fields.",
       zodIssues(parsed.error),
     );
+  const action = parsed.data.action;
+  const actionIssues = action ? checkActionParams(action.tool, action.params) : [];
+  if (actionIssues.length) {
+    throw new AppError("VALIDATION_FAILED", "The action's parameters are invalid.", actionIssues);
+  }
   return applyEvent(db, {
     requestId,
     event: {

@@ -6,7 +6,8 @@
  * `request:read-any` (admins). Everyone else gets NOT_FOUND, so that request ids reveal nothing.
  */
 import { can } from "@/lib/auth/permissions";
-import type { Db } from "@/lib/db/client";
+import { type ActionRunView, runsOfRequest } from "@/lib/db/action-runs";
+import { type Db, poolOf } from "@/lib/db/client";
 import { type RequestDetail, requestDetail, type TimelineEntry } from "@/lib/db/request-view";
 import { latestWorkflow, workflowById } from "@/lib/db/workflows";
 import {
@@ -19,6 +20,7 @@ import {
 } from "@/lib/engine";
 import { AppError } from "@/lib/errors";
 import type { CurrentState } from "@/lib/forms/result";
+import { type ActionView, actionView } from "./action-view";
 import { engineActor, type ServiceActor } from "./actor";
 
 export interface RequestView {
@@ -28,6 +30,10 @@ export interface RequestView {
   currentStep: string | null;
   actions: RequestAction[];
   isRequester: boolean;
+  /** The action that runs once the request is approved, as the approver approves it. */
+  approvedAction: ActionView | null;
+  /** Its runs (one per round that reached it): status, attempts, result or error. */
+  actionRuns: ActionRunView[];
 }
 
 export async function viewRequest(
@@ -65,6 +71,8 @@ export async function viewRequest(
     currentStep: describeCurrentStep(chain),
     actions: permittedActions(state, actor),
     isRequester: state.requesterId === user.id,
+    approvedAction: actionView(state.action),
+    actionRuns: state.action ? await runsOfRequest(poolOf(db), state.id) : [],
   };
 }
 

@@ -12,6 +12,7 @@ import type { Route } from "next";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { ApprovedAction } from "@/components/approved-action";
 import { DecisionControls } from "@/components/decision-controls";
 import { describeFields, formatPercent, requestLabel } from "@/components/request-format";
 import { RoutingWarnings } from "@/components/routing-warnings";
@@ -112,7 +113,11 @@ function InboxList({ initial, type }: { initial: InboxResult; type: string | nul
 
   const approveNow = useCallback(
     async (item: InboxEntry) => {
-      const result = await decideAction(item.id, { decision: "approve", version: item.version });
+      const result = await decideAction(item.id, {
+        decision: "approve",
+        version: item.version,
+        ...(item.approvedAction ? { actionHash: item.approvedAction.hash } : {}),
+      });
       setNotice(
         result.ok
           ? { tone: "success", text: `${requestLabel(item.number)} approved.` }
@@ -193,7 +198,11 @@ function InboxList({ initial, type }: { initial: InboxResult; type: string | nul
     const chosen = items.filter((item) => selected.has(item.id));
     startBulk(async () => {
       const result = await bulkApproveAction(
-        chosen.map((item) => ({ id: item.id, version: item.version })),
+        chosen.map((item) => ({
+          id: item.id,
+          version: item.version,
+          ...(item.approvedAction ? { actionHash: item.approvedAction.hash } : {}),
+        })),
       );
       if (!result.ok) {
         setNotice({ tone: "error", text: result.message });
@@ -380,6 +389,11 @@ function InboxList({ initial, type }: { initial: InboxResult; type: string | nul
                         <RoutingWarnings warnings={item.routingWarnings} />
                       </div>
                     ) : null}
+                    {item.approvedAction ? (
+                      <div className="mt-2">
+                        <ApprovedAction action={item.approvedAction} compact />
+                      </div>
+                    ) : null}
                     {item.warnings.length ? (
                       <ul className="mt-1 list-disc pl-5 text-sm text-amber-900">
                         {item.warnings.map((warning) => (
@@ -393,6 +407,8 @@ function InboxList({ initial, type }: { initial: InboxResult; type: string | nul
                         requestId={item.id}
                         version={item.version}
                         actions={item.actions}
+                        decide={decideAction}
+                        actionHash={item.approvedAction?.hash ?? null}
                         compact
                         subject={requestLabel(item.number)}
                         openWith={openWith?.id === item.id ? openWith : null}

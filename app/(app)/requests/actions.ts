@@ -11,7 +11,7 @@ import { z } from "zod";
 import { runAction } from "@/lib/actions/run-action";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { DecisionInput } from "@/lib/forms/decision";
+import type { Decided, DecisionInput } from "@/lib/forms/decision";
 import { fieldsFromForm, typeFromForm } from "@/lib/forms/request";
 import type { ActionResult, FormState } from "@/lib/forms/result";
 import { type BulkItemResult, bulkApprove } from "@/lib/services/bulk-approve";
@@ -126,11 +126,6 @@ export async function cancelAction(
   return result.ok ? { ok: true, data: undefined, message: "Cancelled." } : result;
 }
 
-export interface Decided {
-  status: string;
-  version: number;
-}
-
 /** Approve, reject, request changes or escalate one request (inbox row or request page). */
 export async function decideAction(
   requestId: string,
@@ -155,7 +150,7 @@ export async function decideAction(
 
 /** Approve the selected inbox items, each on its own; reports every item. */
 export async function bulkApproveAction(
-  items: { id: string; version: number }[],
+  items: { id: string; version: number; actionHash?: string }[],
 ): Promise<ActionResult<BulkItemResult[]>> {
   const result = await runAction("request:decide", "bulk-approve", (user) =>
     bulkApprove(db(), user, { items }),

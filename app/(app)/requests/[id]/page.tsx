@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ApprovedAction } from "@/components/approved-action";
 import { DecisionControls } from "@/components/decision-controls";
 import {
   describeFields,
@@ -19,6 +20,7 @@ import { FIELD_LABELS, type FieldName } from "@/lib/engine/fields";
 import { AppError } from "@/lib/errors";
 import { TYPE_LABELS } from "@/lib/forms/request";
 import { type RequestView, viewRequest } from "@/lib/services/view-request";
+import { decideAction } from "../actions";
 import { RequesterActions } from "./requester-actions";
 
 export const metadata: Metadata = { title: "Request" };
@@ -126,12 +128,24 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
             </Section>
           ) : null}
 
+          {view.approvedAction ? (
+            <Section title="Action once approved">
+              <ApprovedAction action={view.approvedAction} runs={view.actionRuns} />
+              <p className="mt-2 text-xs text-slate-500">
+                An approval is bound to this exact action: it runs once, with these details, after
+                the last approval.
+              </p>
+            </Section>
+          ) : null}
+
           {decideActions.length > 0 ? (
             <Section title="Your decision">
               <DecisionControls
                 requestId={state.id}
                 version={detail.loaded.version}
                 actions={decideActions}
+                decide={decideAction}
+                actionHash={view.approvedAction?.hash ?? null}
               />
             </Section>
           ) : null}
