@@ -40,6 +40,12 @@ export function AppShell({
               </span>
             </span>
             <Link
+              href="/tasks"
+              className="rounded-md px-2 py-1.5 font-medium text-slate-700 hover:bg-slate-100"
+            >
+              Tasks
+            </Link>
+            <Link
               href="/settings"
               className="rounded-md px-2 py-1.5 font-medium text-slate-700 hover:bg-slate-100"
             >

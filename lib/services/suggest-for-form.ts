@@ -5,9 +5,11 @@
  */
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { Evidence } from "@/lib/ai/schema";
-import type { FieldName, RequestType } from "@/lib/engine";
+import type { FieldName, RequestType, ToolName } from "@/lib/engine";
 import { AppError, zodIssues } from "@/lib/errors";
 import { RequestTextSchema } from "@/lib/forms/request";
+import { checkActionParams } from "@/lib/tools/registry";
+import { type ActionView, actionView } from "./action-view";
 import type { ServiceActor } from "./actor";
 import { knownTimeZone, needsConfirmation, suggest } from "./suggest";
 
@@ -25,6 +27,8 @@ export interface SuggestionView {
       { value: string | number; evidence: Evidence; working?: string; factors?: Evidence[] }
     >
   >;
+  /** An action the assistant suggests running once the request is approved (the requester keeps it or not). */
+  recommendedAction: (ActionView & { rationale: string }) | null;
 }
 
 /**
@@ -73,5 +77,14 @@ export async function suggestForForm(
     summary: enrichment.summary,
     warnings: enrichment.warnings,
     fields: enrichment.fields,
+    recommendedAction: recommended(enrichment.recommendedAction),
   };
+}
+
+function recommended(
+  action: { tool: ToolName; params: Record<string, unknown>; rationale: string } | null,
+): SuggestionView["recommendedAction"] {
+  if (!action || checkActionParams(action.tool, action.params).length > 0) return null;
+  const view = actionView({ tool: action.tool, params: action.params });
+  return view ? { ...view, rationale: action.rationale } : null;
 }

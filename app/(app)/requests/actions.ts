@@ -65,6 +65,8 @@ export async function createRequestAction(
         type,
         fields: fieldsFromForm(form, type),
         intent: text(form, "intent"),
+        // Unticked, or not shown at all (no action suggested): nothing rides along.
+        keepAction: form.get("keepAction") === "on",
       },
       { timeZone: text(form, "timeZone") },
     ),

@@ -6,6 +6,7 @@
  * The form is checked in the browser with the server's own schema, then on the server again.
  */
 import { type FormEvent, useActionState, useEffect, useRef, useState, useTransition } from "react";
+import { ApprovedAction } from "@/components/approved-action";
 import { checkSubmission } from "@/components/check-submission";
 import { type AiField, FieldInputs, type FieldValues, TypeSelect } from "@/components/field-inputs";
 import { formatPercent } from "@/components/request-format";
@@ -167,6 +168,16 @@ export function NewRequestForm() {
             <p className="mt-1 font-medium text-amber-900">
               The assistant is unsure: check the type and fields before you submit.
             </p>
+          ) : null}
+          {current.recommendedAction && current.type === type ? (
+            <div className="mt-3">
+              <ApprovedAction action={current.recommendedAction} />
+              <p className="mt-1 text-slate-600">{current.recommendedAction.rationale}</p>
+              <label className="mt-1 flex items-center gap-2">
+                <input type="checkbox" name="keepAction" defaultChecked />
+                Run this action once the request is approved
+              </label>
+            </div>
           ) : null}
           {current.warnings.length ? (
             <ul className="mt-2 list-disc space-y-0.5 pl-5 text-amber-900">
