@@ -17,6 +17,7 @@ import { type MailCatcher, startMailCatcher } from "@/lib/mail/catcher";
 import { createDraft } from "@/lib/services/create-draft";
 import { decideStep } from "@/lib/services/decide-step";
 import { submitRequest } from "@/lib/services/submit-request";
+import { setTaskDone, tasksOf } from "@/lib/services/tasks";
 import { verifyRequestAuditTrail } from "@/lib/services/verify-audit-trail";
 import { setupWorld } from "./world";
 
@@ -158,6 +159,16 @@ describe("approved actions", () => {
       title: "Order the new badges",
       assigneeId: ctx.w.requester.id,
     });
+    // It is the assignee's: listed for them, theirs to tick off; nobody else's to touch.
+    const task = tasks[0] as { id: string };
+    expect((await tasksOf(ctx.t.db, ctx.w.requester)).map((t) => t.id)).toContain(task.id);
+    await expect(
+      setTaskDone(ctx.t.db, ctx.w.managerEng, { taskId: task.id, done: true }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await setTaskDone(ctx.t.db, ctx.w.requester, { taskId: task.id, done: true });
+    expect(
+      (await ctx.t.db.task.findUniqueOrThrow({ where: { id: task.id } })).doneAt,
+    ).not.toBeNull();
   });
 
   it("send an email through the SMTP server", async () => {
