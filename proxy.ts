@@ -11,7 +11,8 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
 
-const PUBLIC_PATHS = ["/sign-in", "/api/health"];
+// /decide: a mail's signed approve / reject link is its own credential (lib/mail/decision-links.ts).
+const PUBLIC_PATHS = ["/sign-in", "/api/health", "/decide"];
 
 export default async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

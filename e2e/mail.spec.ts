@@ -66,3 +66,37 @@ test("a person turns email off and on in Settings", async ({ browser }) => {
   await page.reload();
   await expect(page.getByLabel(/Email me when a step waits/)).toBeChecked();
 });
+
+test("the approver approves from the mail: the link opens a confirmation, and works once", async ({
+  browser,
+}) => {
+  const title = tag("Tripod");
+  const { id } = await seedRequest(USERS.requester, {
+    title,
+    text: "A camera tripod for the video room, EUR 180",
+    type: "PROCUREMENT",
+    fields: { amount: 180, currency: "EUR" },
+  });
+  await expect
+    .poll(async () => (await mailsAbout(title)).flatMap((m) => m.to), { timeout: 15_000 })
+    .toContain(USERS.managerEng);
+  const mail = (await mailsAbout(title)).find((m) => m.to.includes(USERS.managerEng));
+  const link = mail?.text.match(/Approve…: (\S+)/)?.[1] ?? "";
+  expect(link).toContain("/decide/");
+
+  // A browser with no session, as a phone's mail app would open it.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: /^Approve FG-\d+\?$/ })).toBeVisible();
+  await expect(page.getByText("You are deciding as Max Manager")).toBeVisible();
+  await page.getByRole("button", { name: /^Approve FG-\d+$/ }).click();
+  await expect(page.getByText(/FG-\d+ approved\./)).toBeVisible();
+
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "This link cannot be used" })).toBeVisible();
+  const requester = await personPage(browser, USERS.requester);
+  await requester.goto(`/requests/${id}`);
+  await expect(requester.getByTestId("status").first()).toHaveText("Approved");
+  await context.close();
+});

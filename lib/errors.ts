@@ -37,6 +37,12 @@ export const ERROR_STATUS = {
   VISIT_LIMIT: 422,
   BROKEN_WORKFLOW: 500,
   ACTION_CHANGED: 409,
+  /** A decision link from a mail that was not signed by us, or was altered. */
+  LINK_INVALID: 400,
+  /** A decision link whose step is past due. */
+  LINK_EXPIRED: 410,
+  /** A decision link whose request changed since the mail was sent (or that was used already). */
+  LINK_STALE: 409,
 } as const satisfies Record<string, number> & Record<EngineErrorCode, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

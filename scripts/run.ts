@@ -66,8 +66,22 @@ async function main(): Promise<number> {
       env.SMTP_URL = catcher.smtpUrl;
       say(`mail goes to a local catcher: read it at ${catcher.webUrl}`);
     }
+    if (!env.AUTH_SECRET) {
+      if (!database.embedded && mode !== "dev") {
+        throw new LaunchError(
+          "AUTH_SECRET is not set. Generate one with `openssl rand -base64 33`.",
+        );
+      }
+      env.AUTH_SECRET = await localAuthSecret();
+    }
+    if (!env.WEBHOOK_SECRET && database.embedded) env.WEBHOOK_SECRET = await localWebhookSecret();
     // This process runs jobs too (unless told not to), with the same settings as the app.
-    Object.assign(process.env, { DATABASE_URL: env.DATABASE_URL, SMTP_URL: env.SMTP_URL });
+    Object.assign(process.env, {
+      DATABASE_URL: env.DATABASE_URL,
+      SMTP_URL: env.SMTP_URL,
+      AUTH_SECRET: env.AUTH_SECRET,
+      ...(env.WEBHOOK_SECRET ? { WEBHOOK_SECRET: env.WEBHOOK_SECRET } : {}),
+    });
     let jobs: JobSettings;
     try {
       jobs = jobSettings();
@@ -84,14 +98,6 @@ async function main(): Promise<number> {
     }
     // An approval system should not phone home by default; set it to 0 to share Next's telemetry.
     env.NEXT_TELEMETRY_DISABLED ??= "1";
-    if (!env.AUTH_SECRET) {
-      if (!database.embedded && mode === "start") {
-        throw new LaunchError(
-          "AUTH_SECRET is not set. Generate one with `openssl rand -base64 33`.",
-        );
-      }
-      env.AUTH_SECRET = await localAuthSecret();
-    }
     // Auth.js refuses unknown hosts unless told otherwise; the embedded setup is a local app.
     if (database.embedded) env.AUTH_TRUST_HOST ??= "true";
 
@@ -162,16 +168,21 @@ async function prepareData(url: string, demo: boolean): Promise<void> {
   }
 }
 
-// A development-only secret, created once and kept with the embedded data so sessions survive
-// restarts. Production sets AUTH_SECRET explicitly.
-async function localAuthSecret(): Promise<string> {
-  const file = path.join(dataDir(), "auth-secret");
+// Development-only secrets, created once and kept with the embedded data so sessions (and
+// webhook receivers) survive restarts. Production sets AUTH_SECRET and WEBHOOK_SECRET explicitly.
+async function localSecret(name: string, make: () => string): Promise<string> {
+  const file = path.join(dataDir(), name);
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
-  const secret = randomBytes(33).toString("base64");
+  const secret = make();
   await mkdir(dataDir(), { recursive: true });
   await writeFile(file, `${secret}\n`, { mode: 0o600 });
   return secret;
 }
+
+const localAuthSecret = () => localSecret("auth-secret", () => randomBytes(33).toString("base64"));
+/** Standard Webhooks' format: "whsec_" and 24–64 random bytes in base64. */
+const localWebhookSecret = () =>
+  localSecret("webhook-secret", () => `whsec_${randomBytes(32).toString("base64")}`);
 
 /** Runs the Next.js CLI; on SIGINT/SIGTERM stops it first, then `beforeExit` (the database). */
 function runNext(args: string[], env: NodeJS.ProcessEnv, beforeExit?: () => Promise<void>) {

@@ -19,6 +19,7 @@ import {
   type Actor,
   type ApprovalNode,
   actionHash,
+  type DecisionChannel,
   type EngineEvent,
   type RequestState,
   type RequestStatus,
@@ -148,9 +149,9 @@ function apply(input: TransitionInput): Transition {
     case "CANCEL":
       return cancel(input, event.reason);
     case "APPROVE":
-      return approve(input, event.comment, event.eligibleApprovers, event.actionHash);
+      return approve(input, event.comment, event.eligibleApprovers, event.actionHash, event.via);
     case "REJECT":
-      return reject(input, event.reason);
+      return reject(input, event.reason, event.via);
     case "REQUEST_CHANGES":
       return requestChanges(input, event.comment);
     case "ESCALATE":
@@ -289,6 +290,7 @@ function approve(
   comment: string | undefined,
   eligible: number | undefined,
   seenActionHash: string | undefined,
+  via?: DecisionChannel,
 ): Transition {
   const { state, now } = input;
   const { step, actorId } = requireDecider(input);
@@ -319,6 +321,7 @@ function approve(
       needed: Math.max(1, needed),
       ...(decision.comment ? { comment: decision.comment } : {}),
       ...(boundHash ? { actionHash: boundHash } : {}),
+      ...(via ? { via } : {}),
     },
   };
   if (!quorumMet) {
@@ -329,7 +332,7 @@ function approve(
   return settle(input, state, run, [entry], closed, decision, actorId);
 }
 
-function reject(input: TransitionInput, reasonText: string): Transition {
+function reject(input: TransitionInput, reasonText: string, via?: DecisionChannel): Transition {
   const { state, now } = input;
   const { step, actorId } = requireDecider(input);
   const reason = requireReason(reasonText, "A reason for the rejection");
@@ -345,7 +348,7 @@ function reject(input: TransitionInput, reasonText: string): Transition {
     actor: { type: "USER", id: actorId },
     fromStatus: state.status,
     toStatus: state.status,
-    data: { nodeId: step.nodeId, role: step.role, reason },
+    data: { nodeId: step.nodeId, role: step.role, reason, ...(via ? { via } : {}) },
   };
   const closed = closeStep(step, now, "rejected");
   const run = runAfterDecision(

@@ -162,6 +162,9 @@ export type Actor =
   | { kind: "user"; id: string; roles: readonly Role[]; departmentId: string | null }
   | { kind: "system" };
 
+/** Where a decision came from, when not the app's own pages: a signed link in a mail. */
+export type DecisionChannel = "email_link";
+
 export type EngineEvent =
   | {
       type: "UPDATE";
@@ -176,8 +179,10 @@ export type EngineEvent =
       eligibleApprovers?: number;
       /** The hash of the action the approver saw (actionHash): refused if the action differs now. */
       actionHash?: string;
+      /** How the decision was made, when not in the app (recorded in the audit event). */
+      via?: DecisionChannel;
     }
-  | { type: "REJECT"; reason: string }
+  | { type: "REJECT"; reason: string; via?: DecisionChannel }
   | { type: "REQUEST_CHANGES"; comment: string }
   | { type: "ESCALATE"; reason: string }
   | { type: "SLA_BREACH" }

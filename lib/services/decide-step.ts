@@ -5,7 +5,7 @@
  */
 import type { Db } from "@/lib/db/client";
 import type { LoadedRequest } from "@/lib/db/requests";
-import type { EngineEvent } from "@/lib/engine";
+import type { DecisionChannel, EngineEvent } from "@/lib/engine";
 import { AppError, zodIssues } from "@/lib/errors";
 import { type DecisionInput, DecisionInputSchema } from "@/lib/forms/decision";
 import { engineActor, type ServiceActor } from "./actor";
@@ -32,6 +32,7 @@ export async function decideStep(
   requestId: string,
   input: unknown,
   now?: Date,
+  options: { via?: DecisionChannel } = {},
 ) {
   const parsed = DecisionInputSchema.safeParse(input);
   if (!parsed.success) {
@@ -43,7 +44,11 @@ export async function decideStep(
       ? new AppError("REASON_REQUIRED", issues[0]?.message ?? "A reason is required.", issues)
       : new AppError("VALIDATION_FAILED", "The decision is invalid.", issues);
   }
-  const event = toEvent(parsed.data);
+  const decided = toEvent(parsed.data);
+  const event: EngineEvent =
+    options.via && (decided.type === "APPROVE" || decided.type === "REJECT")
+      ? { ...decided, via: options.via }
+      : decided;
   return applyEvent(db, {
     requestId,
     event,

@@ -13,6 +13,7 @@ import { type Db, poolOf } from "@/lib/db/client";
 import { enqueueJobs } from "@/lib/jobs/enqueue";
 import { reminderJob } from "@/lib/jobs/from-transition";
 import { log } from "@/lib/log";
+import { signDecisionLink } from "@/lib/mail/decision-links";
 import { appUrl } from "@/lib/mail/settings";
 import { type StepMailKind, stepMail } from "@/lib/mail/templates";
 import { mailConfigured, sendMail } from "@/lib/mail/transport";
@@ -47,6 +48,7 @@ export async function notifyApprovers(
       stepStartedAt: true,
       stepEscalatedAt: true,
       requesterId: true,
+      version: true,
     },
   });
   if (
@@ -73,17 +75,35 @@ export async function notifyApprovers(
   });
   const content = await mailRequest(db, notice.requestId);
   const link = `${appUrl()}/requests/${notice.requestId}`;
-  const mail = stepMail(
-    content,
-    { roleLabel: ROLE_LABELS[request.stepRole], dueAt: request.stepDueAt, kind: notice.kind },
-    { request: link },
-  );
+  const step = {
+    roleLabel: ROLE_LABELS[request.stepRole],
+    dueAt: request.stepDueAt,
+    kind: notice.kind,
+  };
+  // Each approver's own approve / reject links, bound to them, this step and this version.
+  const linksFor = async (userId: string) => {
+    if (!process.env.AUTH_SECRET) return { request: link };
+    const claims = {
+      sub: userId,
+      rid: notice.requestId,
+      vid: notice.visitId,
+      ver: request.version,
+    };
+    const sign = (dec: "approve" | "reject") =>
+      signDecisionLink({ ...claims, dec }, request.stepDueAt as Date);
+    return {
+      request: link,
+      approve: `${appUrl()}/decide/${await sign("approve")}`,
+      reject: `${appUrl()}/decide/${await sign("reject")}`,
+    };
+  };
   let sent = 0;
   let failure: unknown = null;
   for (const recipient of recipients) {
     const key = `step:${notice.visitId}:${notice.dueAt}:${notice.kind}:${recipient.id}`;
     if (await db.mailDelivery.findUnique({ where: { key }, select: { key: true } })) continue;
     try {
+      const mail = stepMail(content, step, await linksFor(recipient.id));
       const messageId = await sendMail({ ...mail, to: recipient.email, reference: key });
       await db.mailDelivery.createMany({
         data: [
