@@ -17,6 +17,24 @@ export default defineConfig({
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
         },
       },
+      // Real processes killed mid-work and thousands of rows: minutes, so only on
+      // `npm run test:faults` (FLOWGATE_FAULTS=1), not in `npm test`.
+      ...(process.env.FLOWGATE_FAULTS === "1"
+        ? [
+            {
+              resolve: { alias },
+              test: {
+                name: "faults",
+                environment: "node",
+                include: ["tests/faults/**/*.fault.test.ts"],
+                globalSetup: ["tests/integration/global-setup.ts"],
+                testTimeout: 600_000,
+                hookTimeout: 120_000,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
       {
         resolve: { alias },
         test: {

@@ -16,10 +16,9 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import pg from "pg";
 import { createDb } from "../lib/db/client";
 import { deployMigrations } from "../lib/db/prisma-cli";
-import { migrateJobQueue, startWorker } from "../lib/jobs/runtime";
+import { migrateJobQueue, startWorker, workerPool } from "../lib/jobs/runtime";
 import { type JobSettings, jobSettings } from "../lib/jobs/settings";
 import { startMailCatcher } from "../lib/mail/catcher";
 import { ensureDefaultWorkflows } from "../lib/services/seed-workflows";
@@ -115,16 +114,13 @@ async function main(): Promise<number> {
 
 /** The job worker in this process, on its own small pool; returns how to stop it. */
 async function startJobs(url: string, settings: JobSettings): Promise<() => Promise<void>> {
-  // Jobs at once, plus graphile-worker's LISTEN connection and the crontab's.
-  const pool = new pg.Pool({ connectionString: url, max: settings.WORKER_CONCURRENCY + 2 });
-  // A connection dropped while idle (the database restarting) is replaced on next use.
-  pool.on("error", () => {});
-  pool.on("connect", (client) => client.on("error", () => {}));
+  const pool = workerPool(url, settings.WORKER_CONCURRENCY);
   const worker = await startWorker({
     pool,
     concurrency: settings.WORKER_CONCURRENCY,
     crontab: settings.crontab,
     shutdownTimeoutMs: settings.JOB_SHUTDOWN_TIMEOUT_MS,
+    presumedDeadMs: settings.WORKER_PRESUMED_DEAD_MS,
   });
   say(`job worker running (${settings.WORKER_CONCURRENCY} at a time)`);
   return async () => {

@@ -17,13 +17,24 @@
 import { EventEmitter } from "node:events";
 import { hostname } from "node:os";
 import { Logger, type Runner, run, runMigrations, type WorkerEvents } from "graphile-worker";
-import type pg from "pg";
+import pg from "pg";
 import { log } from "@/lib/log";
 import { taskList } from "./catalog";
 import { jobSettings } from "./settings";
 
 export async function migrateJobQueue(connectionString: string): Promise<void> {
   await runMigrations({ connectionString, logger: graphileLogger() });
+}
+
+/**
+ * A pool for a worker: its jobs, plus graphile-worker's LISTEN connection and its crontab's. A
+ * connection dropped while idle (the database restarting) is replaced on next use.
+ */
+export function workerPool(connectionString: string, concurrency: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max: concurrency + 2 });
+  pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
+  return pool;
 }
 
 export interface WorkerOptions {
@@ -34,6 +45,8 @@ export interface WorkerOptions {
   crontab?: string;
   /** How long running jobs may take to finish on stop before they are released. */
   shutdownTimeoutMs?: number;
+  /** A worker silent this long is presumed dead: its jobs are unlocked for others. */
+  presumedDeadMs?: number;
 }
 
 export interface Worker {
@@ -42,14 +55,11 @@ export interface Worker {
   done: Promise<void>;
 }
 
-/** How often a worker says it is alive, and how long a silent one is presumed dead. */
-const HEARTBEAT_MS = 10_000;
-const PRESUMED_DEAD_MS = 45_000;
-
 /**
  * graphile-worker releases the jobs of a crashed process only after four hours. Here every worker
- * pool writes a heartbeat; any worker unlocks the jobs held by pools silent for PRESUMED_DEAD_MS
- * (or by pools that never wrote one), so a killed worker's jobs run again within a minute.
+ * pool writes a heartbeat; any worker unlocks the jobs held by pools silent for
+ * WORKER_PRESUMED_DEAD_MS (or by pools that never wrote one), so a killed worker's jobs run again
+ * within a minute.
  */
 const REAP = `WITH dead AS (
     SELECT DISTINCT j.locked_by AS id FROM graphile_worker._private_jobs j
@@ -62,17 +72,23 @@ const REAP = `WITH dead AS (
   DELETE FROM worker_heartbeats WHERE seen_at < now() - $1::interval OR pool_id IN (SELECT id FROM dead)
   RETURNING (SELECT count(*) FROM unlocked)`;
 
-async function beat(pool: pg.Pool, poolId: string, startedAt: Date): Promise<void> {
+async function beat(
+  pool: pg.Pool,
+  poolId: string,
+  startedAt: Date,
+  presumedDeadMs: number,
+): Promise<void> {
   await pool.query(
     `INSERT INTO worker_heartbeats (pool_id, host, pid, started_at, seen_at) VALUES ($1, $2, $3, $4, now())
      ON CONFLICT (pool_id) DO UPDATE SET seen_at = now()`,
     [poolId, hostname(), process.pid, startedAt],
   );
-  await pool.query(REAP, [`${PRESUMED_DEAD_MS} milliseconds`]);
+  await pool.query(REAP, [`${presumedDeadMs} milliseconds`]);
 }
 
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const startedAt = new Date();
+  const presumedDeadMs = options.presumedDeadMs ?? jobSettings().WORKER_PRESUMED_DEAD_MS;
   const poolIds: string[] = [];
   // Listening before run() starts: the pool is created inside it.
   const events = new EventEmitter() as WorkerEvents;
@@ -92,13 +108,14 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   });
   const heartbeat = async () => {
     for (const id of poolIds) {
-      await beat(options.pool, id, startedAt).catch((error) =>
+      await beat(options.pool, id, startedAt, presumedDeadMs).catch((error) =>
         log.warn({ err: error, component: "jobs" }, "worker heartbeat failed"),
       );
     }
   };
   await heartbeat();
-  const timer = setInterval(heartbeat, HEARTBEAT_MS);
+  // A worker says it is alive four times within the time after which it is presumed dead.
+  const timer = setInterval(heartbeat, presumedDeadMs / 4);
   timer.unref();
   return {
     async stop() {

@@ -14,6 +14,8 @@ const JobEnvSchema = z.object({
   SLA_SWEEP_CRON: z.string().min(9).max(100).default("* * * * *"),
   /** Share of a step's SLA after which its approvers get a reminder. */
   REMINDER_AT_SHARE: z.coerce.number().gt(0).lt(1).default(0.75),
+  /** A worker silent this long is presumed dead and its jobs are run by others. */
+  WORKER_PRESUMED_DEAD_MS: z.coerce.number().int().min(2_000).max(600_000).default(45_000),
 });
 
 export type JobSettings = z.infer<typeof JobEnvSchema> & { crontab: string };

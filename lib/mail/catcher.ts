@@ -34,13 +34,15 @@ export interface MailCatcher {
   stop(): Promise<void>;
 }
 
+/** Messages kept (newest first); older ones are forgotten. */
 const KEEP = 1_000;
 const MAX_SIZE = 5 * 1024 * 1024;
 
 export async function startMailCatcher(
-  options: { smtpPort?: number; webPort?: number; host?: string } = {},
+  options: { smtpPort?: number; webPort?: number; host?: string; keep?: number } = {},
 ): Promise<MailCatcher> {
   const host = options.host ?? "127.0.0.1";
+  const keep = options.keep ?? KEEP;
   const store: CaughtMail[] = [];
   const smtp = new SMTPServer({
     authOptional: true,
@@ -62,7 +64,7 @@ export async function startMailCatcher(
             html: typeof parsed.html === "string" ? parsed.html : null,
             reference: typeof reference === "string" ? reference : null,
           });
-          store.splice(KEEP);
+          store.splice(keep);
           callback();
         })
         .catch((error: Error) => callback(error));

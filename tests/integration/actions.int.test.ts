@@ -6,13 +6,13 @@
 import { createHmac } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runsOfRequest } from "@/lib/db/action-runs";
 import { poolOf } from "@/lib/db/client";
 import { type Action, actionHash } from "@/lib/engine";
 import { AppError } from "@/lib/errors";
-import { startWorker, type Worker } from "@/lib/jobs/runtime";
+import { workerPool as makeWorkerPool, startWorker, type Worker } from "@/lib/jobs/runtime";
 import { type MailCatcher, startMailCatcher } from "@/lib/mail/catcher";
 import { createDraft } from "@/lib/services/create-draft";
 import { decideStep } from "@/lib/services/decide-step";
@@ -65,8 +65,7 @@ beforeAll(async () => {
   process.env.SMTP_URL = catcher.smtpUrl;
   process.env.WEBHOOK_SECRET = `whsec_${SECRET.toString("base64")}`;
   (globalThis as { flowgateDb?: unknown }).flowgateDb = ctx.t.db;
-  workerPool = new pg.Pool({ connectionString: ctx.t.url, max: 4 });
-  workerPool.on("error", () => {});
+  workerPool = makeWorkerPool(ctx.t.url, 2);
   worker = await startWorker({ pool: workerPool, concurrency: 2, crontab: "" });
 });
 

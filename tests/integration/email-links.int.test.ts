@@ -2,11 +2,11 @@
  * Approve or reject from the mail: each approver's links are signed, bound to them, the step and
  * the request's version, expire with the step, and decide at most once, recorded "via email link".
  */
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRequest } from "@/lib/db/requests";
 import { AppError } from "@/lib/errors";
-import { startWorker, type Worker } from "@/lib/jobs/runtime";
+import { workerPool as makeWorkerPool, startWorker, type Worker } from "@/lib/jobs/runtime";
 import { type MailCatcher, startMailCatcher } from "@/lib/mail/catcher";
 import { signDecisionLink } from "@/lib/mail/decision-links";
 import { createDraft } from "@/lib/services/create-draft";
@@ -26,8 +26,7 @@ beforeAll(async () => {
   process.env.APP_URL = "https://flowgate.test";
   process.env.AUTH_SECRET = "test-secret-for-links-0123456789abcdef";
   (globalThis as { flowgateDb?: unknown }).flowgateDb = ctx.t.db;
-  workerPool = new pg.Pool({ connectionString: ctx.t.url, max: 3 });
-  workerPool.on("error", () => {});
+  workerPool = makeWorkerPool(ctx.t.url, 1);
   worker = await startWorker({ pool: workerPool, concurrency: 2, crontab: "" });
 });
 

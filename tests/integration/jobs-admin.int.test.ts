@@ -2,13 +2,13 @@
  * A job that fails on every attempt is dead, shown to admins, who retry it or abandon it with a
  * reason; both are recorded. A real worker runs the jobs.
  */
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { poolOf } from "@/lib/db/client";
 import { failedJobs, jobById, queueSummary } from "@/lib/db/job-queue";
 import { AppError } from "@/lib/errors";
 import { enqueueJobs } from "@/lib/jobs/enqueue";
-import { startWorker, type Worker } from "@/lib/jobs/runtime";
+import { workerPool as makeWorkerPool, startWorker, type Worker } from "@/lib/jobs/runtime";
 import { manageDeadJob } from "@/lib/services/manage-jobs";
 import { createUserAs, setupWorld } from "./world";
 
@@ -17,8 +17,7 @@ let worker: Worker;
 let workerPool: pg.Pool;
 
 beforeAll(async () => {
-  workerPool = new pg.Pool({ connectionString: ctx.t.url, max: 3 });
-  workerPool.on("error", () => {});
+  workerPool = makeWorkerPool(ctx.t.url, 1);
   worker = await startWorker({ pool: workerPool, concurrency: 1, crontab: "" });
 });
 afterAll(async () => {

@@ -2,11 +2,11 @@
  * Flowgate acts on its own: a transition's jobs are queued by the statement that writes it, a real
  * graphile-worker runs them, and real mail goes over SMTP to a real catcher (lib/mail/catcher.ts).
  */
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { poolOf } from "@/lib/db/client";
 import { jobsAboutRequest } from "@/lib/db/job-queue";
-import { startWorker, type Worker } from "@/lib/jobs/runtime";
+import { workerPool as makeWorkerPool, startWorker, type Worker } from "@/lib/jobs/runtime";
 import { type CaughtMail, type MailCatcher, startMailCatcher } from "@/lib/mail/catcher";
 import { createDraft } from "@/lib/services/create-draft";
 import { decideStep } from "@/lib/services/decide-step";
@@ -25,8 +25,7 @@ beforeAll(async () => {
   smtpPort = Number(new URL(catcher.smtpUrl).port);
   process.env.SMTP_URL = catcher.smtpUrl;
   process.env.APP_URL = "https://flowgate.test";
-  workerPool = new pg.Pool({ connectionString: ctx.t.url, max: 4 });
-  workerPool.on("error", () => {});
+  workerPool = makeWorkerPool(ctx.t.url, 2);
   // The handlers use the app's database handle: point it at this file's database.
   (globalThis as { flowgateDb?: unknown }).flowgateDb = ctx.t.db;
   worker = await startWorker({ pool: workerPool, concurrency: 2, crontab: "" });
