@@ -3,6 +3,7 @@ import type { Task, TaskList } from "graphile-worker";
 import { log } from "@/lib/log";
 import { notifyRequesterJob } from "./definitions/notify-requester";
 import { notifyEscalations, notifyStep } from "./definitions/notify-step";
+import { pingJob } from "./definitions/ping";
 import { runActionJob } from "./definitions/run-action";
 import { slaSweep } from "./definitions/sla-sweep";
 import type { JobDefinition, JobRequest } from "./job";
@@ -14,6 +15,7 @@ export const JOBS: readonly JobDefinition<string, any>[] = [
   notifyEscalations,
   notifyRequesterJob,
   runActionJob,
+  pingJob,
 ];
 
 /** Attempts per job before it is dead, for statements that enqueue in SQL. */

@@ -43,7 +43,7 @@ function transport(): Transporter {
       transport: nodemailer.createTransport({
         url,
         pool: true,
-        maxConnections: 2,
+        maxConnections: 4,
         connectionTimeout: 10_000,
         greetingTimeout: 10_000,
         socketTimeout: 20_000,

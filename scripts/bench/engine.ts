@@ -19,6 +19,7 @@ import { type InboxUser, inboxPage } from "../../lib/db/inbox";
 import { deployMigrations } from "../../lib/db/prisma-cli";
 import { writerStats } from "../../lib/db/transition-writer";
 import { latestWorkflow } from "../../lib/db/workflows";
+import { migrateJobQueue } from "../../lib/jobs/runtime";
 import type { ServiceActor } from "../../lib/services/actor";
 import { createDraft } from "../../lib/services/create-draft";
 import { decideStep } from "../../lib/services/decide-step";
@@ -455,6 +456,7 @@ async function main() {
       `Flowgate engine benchmark — ${os.cpus().length} cores, Node ${process.version}, ${server ? "embedded PostgreSQL 18" : "BENCH_DATABASE_URL"}`,
     );
     await deployMigrations(url);
+    await migrateJobQueue(url);
     await ensureDefaultWorkflows(db);
     const company = await createCompany(db);
     const workflow = await latestWorkflow(db, "PROCUREMENT");

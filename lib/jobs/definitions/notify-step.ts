@@ -25,6 +25,9 @@ export const notifyStep = defineJob({
   },
 });
 
+/** Steps of one escalation page mailed at once. */
+const ESCALATION_LANES = 8;
+
 /** The SLA sweep's escalations of one page: each step's new approvers, as `notify:step` does. */
 export const notifyEscalations = defineJob({
   id: "notify:escalations",
@@ -44,13 +47,17 @@ export const notifyEscalations = defineJob({
     const { db } = await import("@/lib/db/client");
     const { notifyApprovers } = await import("@/lib/services/notify-approvers");
     let failure: unknown = null;
-    for (const step of payload.steps) {
-      // Each step on its own: one failure does not keep the others' mail back (retries skip
-      // whoever got theirs).
-      await notifyApprovers(db(), { ...step, kind: "escalated" }, new Date()).catch((error) => {
-        failure ??= error;
-      });
-    }
+    // Each step on its own, a few at a time: one failure does not keep the others' mail back
+    // (a retry skips whoever got theirs), and a page of 1,000 is not 1,000 round trips in a row.
+    const queue = [...payload.steps];
+    const lane = async () => {
+      for (let step = queue.shift(); step; step = queue.shift()) {
+        await notifyApprovers(db(), { ...step, kind: "escalated" }, new Date()).catch((error) => {
+          failure ??= error;
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: ESCALATION_LANES }, lane));
     if (failure) throw failure;
   },
 });
