@@ -181,7 +181,7 @@ export async function persistTransition(
       transition,
       audit.map((a) => a.seq),
     ),
-    ...actionRuns.map((run) => actionJob(run.id, run.idempotency_key)),
+    ...actionRuns.map((run) => actionJob(run.id)),
   ];
   const submitted = transition.audit.some(
     (a) => a.action === "SUBMITTED" || a.action === "RESUBMITTED",

@@ -3,9 +3,11 @@
  * - a step starts (the engine's `notify_step` effect) or is escalated: mail its approvers (that job
  *   then queues the reminder, due when REMINDER_AT_SHARE of the step's time has passed);
  * - the request is approved, rejected or sent back: mail the requester.
- * Each job names what it is about in its key, so writing the same thing twice (a retried group,
- * two sweepers) queues it once. A job checks when it runs that it is still true (the step still
- * waits with that due time), so a reminder for a step decided meanwhile sends nothing.
+ * A transition's jobs carry no job key: its statement runs once (the version guard), so they are
+ * queued once (lib/db/transition-writer.ts JOBS_CTE says why they go in without one). What must
+ * not happen twice is guarded where it happens: each mail under its delivery key, each action by
+ * its outbox row. A job checks when it runs that it is still true (the step still waits with that
+ * due time), so a reminder for a step decided meanwhile sends nothing.
  */
 import type { ActiveStep, Transition } from "@/lib/engine";
 import { jobRequest } from "./catalog";
@@ -29,11 +31,7 @@ export function stepJob(
   kind: "started" | "escalated",
 ): QueuedJob {
   const dueAt = step.dueAt.toISOString();
-  return jobRequest(
-    "notify:step",
-    { requestId, visitId: step.visitId, kind, dueAt },
-    { key: `step:${step.visitId}:${dueAt}:${kind}` },
-  );
+  return jobRequest("notify:step", { requestId, visitId: step.visitId, kind, dueAt });
 }
 
 /** The reminder of a step that waits from `from` until `dueAt`, at REMINDER_AT_SHARE of it. */
@@ -70,19 +68,13 @@ export function jobsForTransition(
     const seq = seqs[index];
     if (seq === undefined) return;
     if (entry.action === "COMPLETED" || entry.action === "CHANGES_REQUESTED") {
-      jobs.push(
-        jobRequest(
-          "notify:requester",
-          { requestId, seq },
-          { key: `requester:${requestId}:${seq}` },
-        ),
-      );
+      jobs.push(jobRequest("notify:requester", { requestId, seq }));
     }
   });
   return jobs;
 }
 
-/** Runs an approved action (its outbox row `runId`); keyed so it is queued once. */
-export function actionJob(runId: string, idempotencyKey: string): QueuedJob {
-  return jobRequest("action:run", { runId }, { key: `action:${idempotencyKey}` });
+/** Runs an approved action (its outbox row `runId`, keyed by its idempotency key). */
+export function actionJob(runId: string): QueuedJob {
+  return jobRequest("action:run", { runId });
 }

@@ -22,8 +22,22 @@ import { log } from "@/lib/log";
 import { taskList } from "./catalog";
 import { jobSettings } from "./settings";
 
+/**
+ * Installs or upgrades graphile-worker's schema and registers every Flowgate task, so statements
+ * that queue jobs in SQL (lib/db/transition-writer.ts) find each task's id.
+ */
 export async function migrateJobQueue(connectionString: string): Promise<void> {
   await runMigrations({ connectionString, logger: graphileLogger() });
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO graphile_worker._private_tasks (identifier) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`,
+      [Object.keys(taskList())],
+    );
+  } finally {
+    await client.end();
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { poolOf } from "@/lib/db/client";
 import { failedJobs, jobById, queueSummary } from "@/lib/db/job-queue";
 import { AppError } from "@/lib/errors";
+import { JOBS } from "@/lib/jobs/catalog";
 import { enqueueJobs } from "@/lib/jobs/enqueue";
 import { workerPool as makeWorkerPool, startWorker, type Worker } from "@/lib/jobs/runtime";
 import { manageDeadJob } from "@/lib/services/manage-jobs";
@@ -55,6 +56,15 @@ async function refusal(input: unknown): Promise<AppError> {
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
+
+describe("the job queue", () => {
+  it("knows every job Flowgate defines (statements queue them by task id)", async () => {
+    const { rows } = await poolOf(ctx.t.db).query<{ identifier: string }>(
+      "SELECT identifier FROM graphile_worker._private_tasks",
+    );
+    expect(rows.map((r) => r.identifier)).toEqual(expect.arrayContaining(JOBS.map((j) => j.id)));
+  });
+});
 
 describe("dead jobs", () => {
   beforeAll(async () => {
