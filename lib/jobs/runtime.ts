@@ -82,9 +82,14 @@ const REAP = `WITH dead AS (
                       WHERE h.pool_id = j.locked_by AND h.seen_at >= now() - $1::interval)
   ), unlocked AS (
     SELECT graphile_worker.force_unlock_workers(ARRAY(SELECT id FROM dead))
+  ), forgotten AS (
+    DELETE FROM worker_heartbeats WHERE seen_at < now() - $1::interval OR pool_id IN (SELECT id FROM dead)
+    RETURNING 1
   )
-  DELETE FROM worker_heartbeats WHERE seen_at < now() - $1::interval OR pool_id IN (SELECT id FROM dead)
-  RETURNING (SELECT count(*) FROM unlocked)`;
+  -- Both read here: a CTE that is not read is not run (the unlock once hid in a RETURNING that ran
+  -- only when a heartbeat row was deleted).
+  SELECT (SELECT count(*) FROM dead)::int AS dead, (SELECT count(*) FROM unlocked)::int AS unlocked,
+         (SELECT count(*) FROM forgotten)::int AS forgotten`;
 
 async function beat(
   pool: pg.Pool,
@@ -97,7 +102,13 @@ async function beat(
      ON CONFLICT (pool_id) DO UPDATE SET seen_at = now()`,
     [poolId, hostname(), process.pid, startedAt],
   );
-  await pool.query(REAP, [`${presumedDeadMs} milliseconds`]);
+  await reapDeadWorkers(pool, presumedDeadMs);
+}
+
+/** Unlocks the jobs of worker pools silent for `presumedDeadMs`; how many pools were dead. */
+export async function reapDeadWorkers(pool: pg.Pool, presumedDeadMs: number): Promise<number> {
+  const { rows } = await pool.query<{ dead: number }>(REAP, [`${presumedDeadMs} milliseconds`]);
+  return rows[0]?.dead ?? 0;
 }
 
 export async function startWorker(options: WorkerOptions): Promise<Worker> {

@@ -123,7 +123,20 @@ describe.skipIf(process.env.FAULT === "sweep")(
             ).rows[0]?.n === 200,
           120_000,
           "every action to succeed",
-        );
+        ).catch(async (error) => {
+          const runs = await pool.query(
+            "SELECT status, count(*)::int AS n FROM action_runs GROUP BY 1",
+          );
+          const jobs = await pool.query(
+            `SELECT t.identifier, j.attempts, j.locked_by, j.last_error, count(*)::int AS n
+             FROM graphile_worker._private_jobs j
+             JOIN graphile_worker._private_tasks t ON t.id = j.task_id GROUP BY 1, 2, 3, 4`,
+          );
+          const beats = await pool.query("SELECT pool_id, seen_at FROM worker_heartbeats");
+          throw new Error(
+            `${(error as Error).message}: runs ${JSON.stringify(runs.rows)}; jobs ${JSON.stringify(jobs.rows)}; heartbeats ${JSON.stringify(beats.rows)}`,
+          );
+        });
         const runs = await pool.query<{ status: string; n: number }>(
           "SELECT status, count(*)::int AS n FROM action_runs GROUP BY status",
         );

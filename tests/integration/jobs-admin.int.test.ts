@@ -9,7 +9,12 @@ import { failedJobs, jobById, queueSummary } from "@/lib/db/job-queue";
 import { AppError } from "@/lib/errors";
 import { JOBS } from "@/lib/jobs/catalog";
 import { enqueueJobs } from "@/lib/jobs/enqueue";
-import { workerPool as makeWorkerPool, startWorker, type Worker } from "@/lib/jobs/runtime";
+import {
+  workerPool as makeWorkerPool,
+  reapDeadWorkers,
+  startWorker,
+  type Worker,
+} from "@/lib/jobs/runtime";
 import { manageDeadJob } from "@/lib/services/manage-jobs";
 import { createUserAs, setupWorld } from "./world";
 
@@ -152,5 +157,40 @@ describe("dead jobs", () => {
     expect(await refusal({ action: "explode", jobId: id })).toMatchObject({
       code: "VALIDATION_FAILED",
     });
+  });
+});
+
+describe("a worker that died holding a job", () => {
+  it("has the job unlocked once it has been silent long enough, so another worker runs it", async () => {
+    const pool = poolOf(ctx.t.db);
+    const key = `held:${crypto.randomUUID()}`;
+    await enqueueJobs(pool, [
+      {
+        task: "system:ping",
+        payload: {},
+        key,
+        maxAttempts: 1,
+        runAt: new Date(Date.now() + 3_600_000),
+      },
+    ]);
+    // As a process killed mid-job leaves it: locked by a pool that never speaks again.
+    await pool.query(
+      `UPDATE graphile_worker._private_jobs SET locked_by = 'pool-gone', locked_at = now() - interval '10 seconds'
+       WHERE key = $1`,
+      [key],
+    );
+    const locked = async () =>
+      (
+        await pool.query<{ locked_by: string | null }>(
+          "SELECT locked_by FROM graphile_worker._private_jobs WHERE key = $1",
+          [key],
+        )
+      ).rows[0]?.locked_by;
+    expect(await reapDeadWorkers(pool, 60_000)).toBe(0); // not silent long enough yet
+    expect(await locked()).toBe("pool-gone");
+    expect(await reapDeadWorkers(pool, 5_000)).toBe(1);
+    expect(await locked()).toBeNull();
+    // Running again changes nothing.
+    expect(await reapDeadWorkers(pool, 5_000)).toBe(0);
   });
 });
