@@ -44,6 +44,14 @@ test("a create-task action is kept, shown to the approver, run once after approv
   await expect(
     requester.getByTestId("timeline").locator('[data-action="ACTION_EXECUTED"]'),
   ).toHaveCount(1);
+  const lifecycle = requester.getByTestId("lifecycle").getByRole("listitem");
+  await expect(lifecycle).toHaveText([
+    /^✓Received/,
+    /^✓AI analysed/,
+    /^✓Waiting for approval/,
+    /^✓Approved/,
+    /^✓Action executed/,
+  ]);
   await requester.getByRole("link", { name: "Tasks" }).click();
   const task = requester.getByTestId("task").filter({ hasText: "order two visitor badges" });
   await expect(task).toHaveCount(1);

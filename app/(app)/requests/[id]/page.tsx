@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ApprovedAction } from "@/components/approved-action";
 import { DecisionControls } from "@/components/decision-controls";
+import { Lifecycle } from "@/components/lifecycle";
 import {
   describeFields,
   formatDateTime,
@@ -77,6 +78,8 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
           Saved as a draft, but it could not be submitted yet. Check the fields and submit again.
         </Alert>
       ) : null}
+
+      <Lifecycle timeline={detail.timeline} hasAction={view.approvedAction !== null} />
 
       <RoutingWarnings warnings={detail.routingWarnings} />
 
