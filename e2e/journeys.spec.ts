@@ -292,6 +292,9 @@ test("a decision on a request that moved on shows the conflict and the new state
     fields: { amount: 12_500, currency: "EUR" },
   });
   const manager = await personPage(browser, USERS.managerEng);
+  // A page that missed the change (live updates cut off, as on a flaky network): its stale button
+  // meets the server's version check.
+  await manager.route("**/api/live**", (route) => route.abort());
   await manager.goto(`/requests/${id}`);
   await expect(manager.getByRole("heading", { name: "Your decision" })).toBeVisible();
   // Meanwhile the same step is decided in another tab.
@@ -348,6 +351,9 @@ test("a submission with a missing field shows the error at the field and saves n
   const page = await personPage(browser, USERS.requester);
   await page.goto("/requests/new");
   await page.getByLabel("What do you need?").fill("New laptop bag for travel");
+  // The assistant answers as the requester pauses; the corrections below come after it, as a
+  // person's would (its answer must not race the fields being edited).
+  await expect(page.getByTestId("suggest-status")).toContainText("Suggestion ready");
   await page.getByLabel("Title (optional)").fill(title);
   await page.getByLabel("Type").selectOption("PROCUREMENT");
   await page.getByLabel("Currency (required)").fill("EUR");
@@ -358,6 +364,7 @@ test("a submission with a missing field shows the error at the field and saves n
   );
   await expect(page.getByLabel("Amount (required)")).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("Amount (required)").fill("twelve");
+  await expect(page.getByLabel("Amount (required)")).toHaveValue("twelve");
   await page.getByRole("button", { name: "Submit for approval" }).click();
   await expect(page.locator("#field-amount-error")).toHaveText("Enter the amount as a number.");
   expect(await countByTitle(title)).toBe(0);

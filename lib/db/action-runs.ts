@@ -11,6 +11,7 @@
 import type pg from "pg";
 import type { AuditEntry, JsonValue } from "@/lib/engine";
 import { chainEntries, requestStream } from "./audit";
+import { LIVE_NOTIFY } from "./transition-writer";
 
 export type RunStatus = "QUEUED" | "RUNNING" | "FAILED" | "SUCCEEDED" | "DEAD" | "ABANDONED";
 
@@ -130,8 +131,12 @@ export async function finishRun(
       ],
     );
     await client.query(
-      `UPDATE requests SET audit_seq = $2, audit_hash = $3, version = version + 1, updated_at = $4
-       WHERE id = $1::uuid`,
+      `WITH upd AS (
+         UPDATE requests SET audit_seq = $2, audit_hash = $3, version = version + 1, updated_at = $4
+         WHERE id = $1::uuid
+         RETURNING id, version, status, NULL::text AS prev_queue, NULL::text AS queue
+       )
+       ${LIVE_NOTIFY("upd")}`,
       [requestId, event.seq, event.hash, now],
     );
     await client.query("COMMIT");

@@ -243,6 +243,9 @@ export async function persistTransition(
     set_routing_warnings: details.routingWarnings !== undefined,
     routing_warnings: details.routingWarnings ?? [],
     type: state.type,
+    prev_queue: loaded.state.step
+      ? `${loaded.state.step.role}:${loaded.state.step.departmentId ?? ""}`
+      : null,
     visitRows: visits,
     decisionRows: decisions,
     auditRows: audit,

@@ -14,6 +14,7 @@ import type { JsonValue } from "@/lib/engine";
 import { JOB_ATTEMPTS } from "@/lib/jobs/catalog";
 import { int4Array, textArray, timestamptzArray, uuidArray } from "./binary-array";
 import { REQUEST_COLUMNS, type RequestRow } from "./requests";
+import { LIVE_CHANNEL } from "./transition-writer";
 
 const OVERDUE_PAGE = `SELECT ${REQUEST_COLUMNS} FROM requests r
   WHERE r.status = 'IN_REVIEW' AND r.step_due_at <= $1 AND (r.step_due_at, r.id) > ($2::timestamptz, $3::uuid)
@@ -43,7 +44,8 @@ WITH upd AS (
   FROM unnest($2::uuid[], $3::int[], $4::text[], $5::uuid[], $6::timestamptz[], $7::int[], $8::text[])
        AS u(id, version, step_role, step_department_id, step_due_at, audit_seq, audit_hash)
   WHERE r.id = u.id AND r.version = u.version
-  RETURNING r.id
+  RETURNING r.id, r.version, r.status, NULL::text AS prev_queue,
+            r.step_role || ':' || COALESCE(r.step_department_id::text, '') AS queue
 ), audited AS (
   INSERT INTO audit_events (stream, seq, request_id, actor_type, action, from_status, to_status,
                             data, created_at, prev_hash, hash)
@@ -63,9 +65,19 @@ WITH upd AS (
     FROM jsonb_array_elements($17::jsonb) s
     WHERE (s->>'requestId')::uuid IN (SELECT id FROM upd)
     HAVING count(*) > 0))
+), live AS (
+  -- Open pages hear of it (lib/live/hub.ts): the queues steps left ($19) and joined, and the
+  -- requests themselves while they fit in a NOTIFY; a bigger page says "many" and pages resync.
+  SELECT pg_notify('${LIVE_CHANNEL}', json_build_object(
+    'r', CASE WHEN (SELECT count(*) FROM upd) <= 100
+              THEN (SELECT json_agg(json_build_array(u.id, u.version, u.status)) FROM upd u) END,
+    'many', (SELECT count(*) FROM upd) > 100,
+    'q', (SELECT json_agg(DISTINCT q) FROM (SELECT unnest($19::text[]) AS q UNION SELECT u.queue FROM upd u) x
+          WHERE q IS NOT NULL))::text)
+  WHERE EXISTS (SELECT 1 FROM upd)
 )
 SELECT (SELECT count(*) FROM upd)::int AS updated, (SELECT count(*) FROM audited)::int AS audited,
-       (SELECT n FROM queued)::int AS queued`;
+       (SELECT n FROM queued)::int AS queued, (SELECT count(*) FROM live)::int AS live`;
 
 /** One page of escalations, one array per column (the shape unnest() takes). */
 export interface EscalationBatch {
@@ -90,6 +102,8 @@ export interface EscalationBatch {
   };
   /** The escalated steps, for the approvers' mail. */
   steps: { requestId: string; visitId: string; dueAt: string }[];
+  /** The inbox queues ("ROLE:department id") the escalated steps left, for live updates. */
+  leftQueues: Set<string>;
 }
 
 export function emptyEscalationBatch(): EscalationBatch {
@@ -97,6 +111,7 @@ export function emptyEscalationBatch(): EscalationBatch {
     requests: { id: [], version: [], role: [], department: [], due: [], seq: [], hash: [] },
     events: { request: [], seq: [], action: [], from: [], to: [], data: [], prev: [], hash: [] },
     steps: [],
+    leftQueues: new Set(),
   };
 }
 
@@ -130,6 +145,7 @@ export async function writeEscalations(
       textArray(a.hash),
       JSON.stringify(batch.steps),
       JOB_ATTEMPTS["notify:escalations"],
+      [...batch.leftQueues],
     ],
   });
   return result.rows[0]?.updated ?? 0;

@@ -74,6 +74,8 @@ export interface TransitionRecord {
   set_routing_warnings: boolean;
   routing_warnings: string[];
   type: string;
+  /** The inbox queue ("ROLE:department id") the request waited in before, for live updates. */
+  prev_queue: string | null;
   visitRows: VisitRow[];
   decisionRows: DecisionRow[];
   auditRows: AuditRow[];
@@ -132,6 +134,23 @@ export function jobJson(job: QueuedJob) {
   };
 }
 
+/**
+ * One NOTIFY on LIVE_CHANNEL for the requests a statement changed (lib/live/hub.ts fans it out to
+ * open pages): their id, new version and status, and the inbox queues ("ROLE:department") they
+ * left or joined. Delivered at commit, so a page that refetches sees the change. `rows` has
+ * id, version, status, prev_queue, queue; the payload stays far under NOTIFY's 8,000 bytes for a
+ * group of 64. One row when anything changed, none otherwise.
+ */
+export function LIVE_NOTIFY(rows: string): string {
+  return `SELECT pg_notify('${LIVE_CHANNEL}', json_build_object(
+    'r', (SELECT json_agg(json_build_array(x.id, x.version, x.status)) FROM ${rows} x),
+    'q', (SELECT json_agg(DISTINCT q.queue) FROM (SELECT x.prev_queue AS queue FROM ${rows} x
+          UNION SELECT x.queue FROM ${rows} x) q WHERE q.queue IS NOT NULL))::text)
+  WHERE EXISTS (SELECT 1 FROM ${rows} x)`;
+}
+
+export const LIVE_CHANNEL = "flowgate_live";
+
 const GROUP_SQL = `
 WITH i AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(
@@ -141,7 +160,8 @@ WITH i AS (
     step_escalated_at timestamptz, step_escalate_to text, step_visit_id uuid, submitted_at timestamptz,
     completed_at timestamptz, updated_at timestamptz, audit_seq int, audit_hash text,
     set_enrichment boolean, enrichment jsonb, enrichment_error text, set_confirmed boolean,
-    confirmed_at timestamptz, set_routing_warnings boolean, routing_warnings text[], type text)
+    confirmed_at timestamptz, set_routing_warnings boolean, routing_warnings text[], type text,
+    prev_queue text)
 ), upd AS (
   UPDATE requests r SET
     status = i.status::"RequestStatus", current_node_id = i.current_node_id, round = i.round,
@@ -159,7 +179,8 @@ WITH i AS (
     routing_warnings = CASE WHEN i.set_routing_warnings THEN i.routing_warnings ELSE r.routing_warnings END,
     type = i.type::"RequestType"
   FROM i WHERE r.id = i.id AND r.version = i.expected
-  RETURNING i.idx, r.version
+  RETURNING i.idx, r.version, r.id, r.status, i.prev_queue,
+            CASE WHEN r.step_role IS NOT NULL THEN r.step_role || ':' || COALESCE(r.step_department_id::text, '') END AS queue
 ), visits AS (
   INSERT INTO node_visits (id, request_id, round, node_id, kind, started_at, ended_at, duration_ms, outcome, error)
   SELECT v.id, v.request_id, v.round, v.node_id, v.kind, v.started_at, v.ended_at, v.duration_ms, v.outcome, v.error
@@ -194,13 +215,15 @@ WITH i AS (
   WHERE r.idx IN (SELECT idx FROM upd)
   ON CONFLICT (idempotency_key) DO NOTHING
   RETURNING id
+), live AS (
+  ${LIVE_NOTIFY("(SELECT id, version, status, prev_queue, queue FROM upd)")}
 )`;
 
 /** The statement without jobs, and with them: graphile-worker's add_jobs in the same statement. */
 const GROUP_SQL_PLAIN = `${GROUP_SQL}
-SELECT idx, version FROM upd`;
+SELECT idx, version FROM upd, live`;
 const GROUP_SQL_WITH_JOBS = `${GROUP_SQL}, ${JOBS_CTE("$6", "(SELECT idx FROM upd)")}
-SELECT idx, version FROM upd, notified`;
+SELECT idx, version FROM upd, notified, live`;
 
 async function writeGroup(pool: pg.Pool, group: TransitionRecord[]): Promise<(number | null)[]> {
   const inputs = group.map(

@@ -129,6 +129,9 @@ async function writeBatch(db: Db, rows: RequestRow[], now: Date) {
     u.due.push(step.dueAt);
     u.seq.push(head?.seq ?? 0);
     u.hash.push(head?.hash ?? null);
+    if (loaded.state.step) {
+      batch.leftQueues.add(`${loaded.state.step.role}:${loaded.state.step.departmentId ?? ""}`);
+    }
     batch.steps.push({
       requestId: loaded.state.id,
       visitId: step.visitId,

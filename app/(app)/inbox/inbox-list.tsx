@@ -26,6 +26,8 @@ import type { InboxEntry, InboxResult } from "@/lib/services/inbox";
 import { bulkApproveAction, decideAction } from "../requests/actions";
 
 export const REFRESH_MS = 5_000;
+/** Polling while live updates arrive: a safety net only. */
+const LIVE_REFRESH_MS = 60_000;
 
 const DONE: Record<DecisionKind, string> = {
   approve: "approved",
@@ -65,13 +67,26 @@ interface Notice {
 function InboxList({ initial, type }: { initial: InboxResult; type: string | null }) {
   const router = useRouter();
   const queryClient = useQueryClient();
+  // Live updates (server-sent events) nudge a refetch the moment a step joins or leaves one of
+  // this user's queues; polling stays as the fallback, slower while the stream is up.
+  const [live, setLive] = useState(false);
   const query = useQuery({
     queryKey: ["inbox", type],
     queryFn: () => fetchInbox(type),
     initialData: initial,
-    refetchInterval: REFRESH_MS,
+    refetchInterval: live ? LIVE_REFRESH_MS : REFRESH_MS,
     refetchOnWindowFocus: true,
   });
+  useEffect(() => {
+    if (typeof EventSource === "undefined") return;
+    const source = new EventSource("/api/live?scope=inbox");
+    const nudge = () => void queryClient.invalidateQueries({ queryKey: ["inbox"] });
+    source.addEventListener("ready", () => setLive(true));
+    source.addEventListener("inbox", nudge);
+    source.addEventListener("resync", nudge);
+    source.onerror = () => setLive(false);
+    return () => source.close();
+  }, [queryClient]);
   const items = query.data.items;
   const [active, setActive] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ApprovedAction } from "@/components/approved-action";
 import { DecisionControls } from "@/components/decision-controls";
 import { Lifecycle } from "@/components/lifecycle";
+import { LiveRequest } from "@/components/live-request";
 import {
   describeFields,
   formatDateTime,
@@ -79,6 +80,7 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
         </Alert>
       ) : null}
 
+      <LiveRequest requestId={state.id} version={detail.loaded.version} />
       <Lifecycle timeline={detail.timeline} hasAction={view.approvedAction !== null} />
 
       <RoutingWarnings warnings={detail.routingWarnings} />
