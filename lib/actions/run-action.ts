@@ -38,18 +38,24 @@ export async function runAction<T>(
           : null;
       return failure(error, current ?? undefined);
     }
-    const reference = randomUUID();
-    log.error(
-      { err: error, requestId: reference, action: name, userId: user.id },
-      "server action failed",
-    );
-    return {
-      ok: false,
-      code: "INTERNAL",
-      message: `Something went wrong on our side. Quote reference ${reference.slice(0, 8)} when reporting it.`,
-      fieldErrors: {},
-    };
+    return unexpectedFailure(error, name, user.id);
   }
+}
+
+/** An error that is not a domain refusal: logged with a reference, answered with that only. */
+export function unexpectedFailure(
+  error: unknown,
+  action: string,
+  userId?: string,
+): ActionResult<never> {
+  const reference = randomUUID();
+  log.error({ err: error, requestId: reference, action, userId }, "server action failed");
+  return {
+    ok: false,
+    code: "INTERNAL",
+    message: `Something went wrong on our side. Quote reference ${reference.slice(0, 8)} when reporting it.`,
+    fieldErrors: {},
+  };
 }
 
 export function failure(error: AppError, current?: CurrentState): ActionResult<never> {

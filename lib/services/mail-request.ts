@@ -28,3 +28,17 @@ export async function mailRequest(db: Db, id: string): Promise<MailRequest> {
     routingWarnings: row.routingWarnings,
   };
 }
+
+/** Records that `key`'s mail went to `userId` (a retried job skips it); a second record is a no-op. */
+export async function recordDelivery(
+  db: Db,
+  delivery: { key: string; userId: string; requestId: string; kind: string; messageId: string },
+  sentAt: Date,
+): Promise<void> {
+  await db.mailDelivery.createMany({ data: [{ ...delivery, sentAt }], skipDuplicates: true });
+}
+
+/** Whether `key`'s mail was sent already. */
+export async function delivered(db: Db, key: string): Promise<boolean> {
+  return (await db.mailDelivery.findUnique({ where: { key }, select: { key: true } })) !== null;
+}

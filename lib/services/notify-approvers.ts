@@ -17,7 +17,7 @@ import { signDecisionLink } from "@/lib/mail/decision-links";
 import { appUrl } from "@/lib/mail/settings";
 import { type StepMailKind, stepMail } from "@/lib/mail/templates";
 import { mailConfigured, sendMail } from "@/lib/mail/transport";
-import { mailRequest } from "./mail-request";
+import { delivered, mailRequest, recordDelivery } from "./mail-request";
 
 export interface StepNotice {
   requestId: string;
@@ -101,23 +101,21 @@ export async function notifyApprovers(
   let failure: unknown = null;
   for (const recipient of recipients) {
     const key = `step:${notice.visitId}:${notice.dueAt}:${notice.kind}:${recipient.id}`;
-    if (await db.mailDelivery.findUnique({ where: { key }, select: { key: true } })) continue;
+    if (await delivered(db, key)) continue;
     try {
       const mail = stepMail(content, step, await linksFor(recipient.id));
       const messageId = await sendMail({ ...mail, to: recipient.email, reference: key });
-      await db.mailDelivery.createMany({
-        data: [
-          {
-            key,
-            userId: recipient.id,
-            requestId: notice.requestId,
-            kind: `step.${notice.kind}`,
-            messageId,
-            sentAt: now,
-          },
-        ],
-        skipDuplicates: true,
-      });
+      await recordDelivery(
+        db,
+        {
+          key,
+          userId: recipient.id,
+          requestId: notice.requestId,
+          kind: `step.${notice.kind}`,
+          messageId,
+        },
+        now,
+      );
       sent += 1;
     } catch (error) {
       failure ??= error; // the others still get theirs; the job is retried for the rest

@@ -11,7 +11,7 @@ import { log } from "@/lib/log";
 import { appUrl } from "@/lib/mail/settings";
 import { type RequesterMailKind, requesterMail } from "@/lib/mail/templates";
 import { mailConfigured, sendMail } from "@/lib/mail/transport";
-import { mailRequest } from "./mail-request";
+import { delivered, mailRequest, recordDelivery } from "./mail-request";
 
 export async function notifyRequester(
   db: Db,
@@ -24,9 +24,7 @@ export async function notifyRequester(
     return { sent: false };
   }
   const key = `requester:${notice.requestId}:${notice.seq}`;
-  if (await db.mailDelivery.findUnique({ where: { key }, select: { key: true } })) {
-    return { sent: false };
-  }
+  if (await delivered(db, key)) return { sent: false };
   // The event itself and the decision just before it (who decided, and why).
   const events = await db.auditEvent.findMany({
     where: {
@@ -76,18 +74,16 @@ export async function notifyRequester(
     `${appUrl()}/requests/${notice.requestId}`,
   );
   const messageId = await sendMail({ ...mail, to: requester.email, reference: key });
-  await db.mailDelivery.createMany({
-    data: [
-      {
-        key,
-        userId: requester.id,
-        requestId: notice.requestId,
-        kind: `requester.${kind}`,
-        messageId,
-        sentAt: now,
-      },
-    ],
-    skipDuplicates: true,
-  });
+  await recordDelivery(
+    db,
+    {
+      key,
+      userId: requester.id,
+      requestId: notice.requestId,
+      kind: `requester.${kind}`,
+      messageId,
+    },
+    now,
+  );
   return { sent: true };
 }

@@ -1,10 +1,8 @@
 "use server";
-import { randomUUID } from "node:crypto";
+import { failure, unexpectedFailure } from "@/lib/actions/run-action";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms/result";
-import { firstErrorByField } from "@/lib/forms/result";
-import { log } from "@/lib/log";
 import { decideByLink } from "@/lib/services/decide-by-link";
 
 /**
@@ -24,24 +22,6 @@ export async function confirmLinkAction(
     });
     return { ok: true, data: { status: applied.status } };
   } catch (error) {
-    if (error instanceof AppError) {
-      return {
-        ok: false,
-        code: error.code,
-        message: error.message,
-        fieldErrors: firstErrorByField(error.issues),
-      };
-    }
-    const reference = randomUUID();
-    log.error(
-      { err: error, requestId: reference, action: "decide-by-link" },
-      "server action failed",
-    );
-    return {
-      ok: false,
-      code: "INTERNAL",
-      message: `Something went wrong on our side. Quote reference ${reference.slice(0, 8)} when reporting it.`,
-      fieldErrors: {},
-    };
+    return error instanceof AppError ? failure(error) : unexpectedFailure(error, "decide-by-link");
   }
 }
