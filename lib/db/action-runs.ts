@@ -10,8 +10,7 @@
  */
 import type pg from "pg";
 import type { AuditEntry, JsonValue } from "@/lib/engine";
-import { chainEntries, requestStream } from "./audit";
-import { LIVE_NOTIFY } from "./transition-writer";
+import { appendAudit } from "./audit-append";
 
 export type RunStatus = "QUEUED" | "RUNNING" | "FAILED" | "SUCCEEDED" | "DEAD" | "ABANDONED";
 
@@ -97,48 +96,7 @@ export async function finishRun(
       await client.query("ROLLBACK");
       return false;
     }
-    const head = await client.query<{ audit_seq: number; audit_hash: string | null }>(
-      "SELECT audit_seq, audit_hash FROM requests WHERE id = $1::uuid FOR UPDATE",
-      [requestId],
-    );
-    const current = head.rows[0];
-    const [event] = chainEntries(
-      requestStream(requestId),
-      current?.audit_hash ? { seq: current.audit_seq, hash: current.audit_hash } : null,
-      [outcome.audit],
-      now,
-    );
-    if (!event) throw new Error("no audit event to append");
-    await client.query(
-      `INSERT INTO audit_events (stream, seq, request_id, actor_type, actor_id, on_behalf_of_id, action,
-                                 from_status, to_status, data, created_at, prev_hash, hash)
-       VALUES ($1, $2, $3::uuid, $4::"ActorType", $5::uuid, $6::uuid, $7, $8::"RequestStatus",
-               $9::"RequestStatus", $10::jsonb, $11, $12, $13)`,
-      [
-        event.stream,
-        event.seq,
-        requestId,
-        event.actor_type,
-        event.actor_id,
-        event.on_behalf_of_id,
-        event.action,
-        event.from_status,
-        event.to_status,
-        JSON.stringify(event.data),
-        event.created_at,
-        event.prev_hash,
-        event.hash,
-      ],
-    );
-    await client.query(
-      `WITH upd AS (
-         UPDATE requests SET audit_seq = $2, audit_hash = $3, version = version + 1, updated_at = $4
-         WHERE id = $1::uuid
-         RETURNING id, version, status, NULL::text AS prev_queue, NULL::text AS queue
-       )
-       ${LIVE_NOTIFY("upd")}`,
-      [requestId, event.seq, event.hash, now],
-    );
+    await appendAudit(client, requestId, outcome.audit, now);
     await client.query("COMMIT");
     return true;
   } catch (error) {

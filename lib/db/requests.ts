@@ -16,11 +16,11 @@ import type {
   Transition,
 } from "@/lib/engine";
 import { ActionSchema, actionHash, RequestFieldsSchema, toJson } from "@/lib/engine";
-import { actionJob, jobsForTransition } from "@/lib/jobs/from-transition";
+import { actionJob, jobsForTransition, type QueuedJob } from "@/lib/jobs/from-transition";
 import { type AuditHead, chainEntries, INSERT_AUDIT_ROWS, requestStream } from "./audit";
 import { type Db, poolOf } from "./client";
 import { preparedQuery } from "./sql";
-import { writeTransition } from "./transition-writer";
+import { JOBS_CTE, jobJson, writeTransition } from "./transition-writer";
 
 export interface LoadedRequest {
   state: RequestState;
@@ -138,6 +138,8 @@ export interface PersistDetails {
   confirmed?: boolean;
   /** What the submission's routing check found (replaces the stored list; lib/services/routing-check.ts). */
   routingWarnings?: string[];
+  /** More jobs to queue with the transition (a hosted AI's reading that comes later). */
+  jobs?: QueuedJob[];
 }
 
 /**
@@ -182,6 +184,7 @@ export async function persistTransition(
       audit.map((a) => a.seq),
     ),
     ...actionRuns.map((run) => actionJob(run.id)),
+    ...(details.jobs ?? []),
   ];
   const submitted = transition.audit.some(
     (a) => a.action === "SUBMITTED" || a.action === "RESUBMITTED",
@@ -269,6 +272,8 @@ export interface NewDraft {
   action: RequestState["action"];
   requesterId: string;
   departmentId: string | null;
+  /** Jobs to queue with the draft (a hosted AI's reading that comes later), only if it is stored. */
+  jobs?: QueuedJob[];
 }
 
 const INSERT_DRAFT_SQL = `WITH ins AS (
@@ -276,8 +281,12 @@ const INSERT_DRAFT_SQL = `WITH ins AS (
                              created_at, updated_at, version, audit_seq, audit_hash, enrichment, enrichment_error, confirmed_at)
        VALUES ($1::uuid, $2::"RequestType", $3, $4, $5::jsonb, $6::jsonb, 'DRAFT', $7::uuid, $8::uuid, $9, $9, 1, $12, $11, $13::jsonb, $14, $15)
        RETURNING id, number
-     ), audited AS (${INSERT_AUDIT_ROWS("$10", "(SELECT id FROM ins)", "")})
+     ), audited AS (${INSERT_AUDIT_ROWS("$10", "(SELECT id FROM ins)", "")})`;
+const INSERT_DRAFT_PLAIN = `${INSERT_DRAFT_SQL}
      SELECT id::text AS id, number FROM ins`;
+/** With the jobs the new draft sets going (as JSON rows whose idx is 0), in the same statement. */
+const INSERT_DRAFT_WITH_JOBS = `${INSERT_DRAFT_SQL}, ${JOBS_CTE("$16", "(SELECT 0 FROM ins)")}
+     SELECT id::text AS id, number FROM ins, notified`;
 
 /** Inserts a DRAFT and its CREATED audit event in one statement. */
 export async function insertDraft(
@@ -299,10 +308,11 @@ export async function insertDraft(
     },
   };
   const audit = chainEntries(requestStream(id), null, [entry, ...(draft.extraAudit ?? [])], now);
+  const jobs = (draft.jobs ?? []).map((job) => ({ idx: 0, ...jobJson(job) }));
   const rows = await preparedQuery<{ id: string; number: number }>(
     db,
-    "insert_draft",
-    INSERT_DRAFT_SQL,
+    jobs.length ? "insert_draft_jobs" : "insert_draft",
+    jobs.length ? INSERT_DRAFT_WITH_JOBS : INSERT_DRAFT_PLAIN,
     [
       id,
       draft.type,
@@ -319,6 +329,7 @@ export async function insertDraft(
       draft.enrichment === undefined ? null : JSON.stringify(draft.enrichment),
       draft.enrichmentError ?? null,
       draft.confirmed ? now : null,
+      ...(jobs.length ? [JSON.stringify(jobs)] : []),
     ],
   );
   const row = rows[0];

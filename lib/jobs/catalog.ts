@@ -1,6 +1,7 @@
 /** Every job Flowgate runs, and graphile-worker's task list built from them. */
 import type { Task, TaskList } from "graphile-worker";
 import { log } from "@/lib/log";
+import { enrichJob } from "./definitions/enrich";
 import { notifyRequesterJob } from "./definitions/notify-requester";
 import { notifyEscalations, notifyStep } from "./definitions/notify-step";
 import { pingJob } from "./definitions/ping";
@@ -15,6 +16,7 @@ export const JOBS: readonly JobDefinition<string, any>[] = [
   notifyEscalations,
   notifyRequesterJob,
   runActionJob,
+  enrichJob,
   pingJob,
 ];
 

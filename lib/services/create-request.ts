@@ -5,16 +5,18 @@
  * suggestion (read again here from the text: the browser's copy is never trusted) and its audit
  * entry. With intent "submit" the draft is then submitted and routed.
  */
+import { randomUUID } from "node:crypto";
 import type { AiSettings } from "@/lib/ai/config";
 import type { Db } from "@/lib/db/client";
 import { insertDraft } from "@/lib/db/requests";
 import { AppError, zodIssues } from "@/lib/errors";
 import { NewRequestSchema } from "@/lib/forms/request";
+import { jobRequest } from "@/lib/jobs/catalog";
 import { log } from "@/lib/log";
 import { checkActionParams } from "@/lib/tools/registry";
 import type { ServiceActor } from "./actor";
 import { submitRequest } from "./submit-request";
-import { knownTimeZone, suggest } from "./suggest";
+import { defaultAiSettings, inlineAi, knownTimeZone, suggest } from "./suggest";
 
 export interface CreatedRequest {
   id: string;
@@ -36,12 +38,15 @@ export async function createRequest(
   }
   const { text, type, fields, intent } = parsed.data;
   const now = options.now ?? new Date();
+  // A hosted model reads it later (a job); the local provider reads it now.
+  const ai = inlineAi(options.ai ?? defaultAiSettings());
   const suggestion = await suggest(
     text,
     { requesterId: actor.id, status: "DRAFT", now, timeZone: knownTimeZone(options.timeZone) },
-    options.ai,
+    ai.now,
   );
   const enrichment = suggestion.enrichment;
+  const id = randomUUID();
   // The AI's recommended action rides along only when the requester kept it on the form, it fits
   // the confirmed type, and its parameters are valid for its tool.
   const recommended =
@@ -66,6 +71,8 @@ export async function createRequest(
       enrichment: enrichment ?? undefined,
       enrichmentError: suggestion.error,
       confirmed: true,
+      id,
+      jobs: ai.later ? [jobRequest("ai:enrich", { requestId: id })] : [],
     },
     now,
   );

@@ -6,9 +6,10 @@
 import type { AiSettings } from "@/lib/ai/config";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { jobRequest } from "@/lib/jobs/catalog";
 import { engineActor, type ServiceActor } from "./actor";
 import { applyEvent } from "./apply-event";
-import { suggest } from "./suggest";
+import { defaultAiSettings, inlineAi, suggest } from "./suggest";
 
 export async function resubmitRequest(
   db: Db,
@@ -23,12 +24,14 @@ export async function resubmitRequest(
   });
   if (!request) throw new AppError("NOT_FOUND", "No such request.");
   // Only the requester's own resubmission is worth a model call; the engine refuses anything else.
+  // A hosted model reads it again later (a job); the local provider reads it now.
+  const ai = inlineAi(options.ai ?? defaultAiSettings());
   const suggestion =
     request.requesterId === actor.id && request.status === "CHANGES_REQUESTED"
       ? await suggest(
           request.description,
           { requesterId: actor.id, status: request.status, now },
-          options.ai,
+          ai.now,
         )
       : null;
   return applyEvent(db, {
@@ -39,7 +42,10 @@ export async function resubmitRequest(
     now,
     auditBefore: suggestion ? [suggestion.audit] : [],
     details: suggestion
-      ? { enrichment: { value: suggestion.enrichment ?? undefined, error: suggestion.error } }
+      ? {
+          enrichment: { value: suggestion.enrichment ?? undefined, error: suggestion.error },
+          jobs: ai.later ? [jobRequest("ai:enrich", { requestId })] : [],
+        }
       : {},
   });
 }

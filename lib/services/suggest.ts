@@ -5,6 +5,7 @@
  */
 import { type AiSettings, aiSettings } from "@/lib/ai/config";
 import { EnrichmentError, enrichText } from "@/lib/ai/enrich";
+import { localProvider } from "@/lib/ai/local";
 import type { Enrichment } from "@/lib/ai/schema";
 import type { AuditEntry, RequestStatus } from "@/lib/engine";
 import { toJson } from "@/lib/engine";
@@ -23,12 +24,16 @@ export function defaultAiSettings(): AiSettings {
   return settings;
 }
 
+/** For tests that change the AI variables: the next use reads them again. */
+export function resetDefaultAiSettings(): void {
+  settings = undefined;
+}
+
 export async function suggest(
   text: string,
   context: { requesterId: string; status: RequestStatus | null; now: Date; timeZone?: string },
   ai: AiSettings = defaultAiSettings(),
 ): Promise<Suggestion> {
-  const actor = { type: "AI" as const, onBehalfOf: context.requesterId };
   try {
     const enrichment = await enrichText(text, {
       provider: ai.provider,
@@ -41,24 +46,7 @@ export async function suggest(
     return {
       enrichment,
       error: null,
-      audit: {
-        action: "ENRICHED",
-        actor,
-        fromStatus: context.status,
-        toStatus: context.status,
-        data: {
-          type: enrichment.type,
-          typeConfidence: enrichment.typeConfidence,
-          confidence: enrichment.confidence,
-          fields: toJson(
-            Object.fromEntries(
-              Object.entries(enrichment.fields).map(([name, f]) => [name, f.value]),
-            ),
-          ),
-          warnings: enrichment.warnings,
-          provenance: toJson(enrichment.provenance),
-        },
-      },
+      audit: enrichedEntry(enrichment, context.requesterId, context.status),
     };
   } catch (error) {
     // The request works without suggestions; the failure is recorded, not thrown.
@@ -68,15 +56,57 @@ export async function suggest(
     return {
       enrichment: null,
       error: message,
-      audit: {
-        action: "ENRICHMENT_FAILED",
-        actor,
-        fromStatus: context.status,
-        toStatus: context.status,
-        data: { provider: ai.provider.name, error: message },
-      },
+      audit: failedEntry(ai.provider.name, message, context.requesterId, context.status),
     };
   }
+}
+
+/** The AI's reading as an audit event, on behalf of the requester whose text it read. */
+export function enrichedEntry(
+  enrichment: Enrichment,
+  requesterId: string,
+  status: RequestStatus | null,
+): AuditEntry {
+  return {
+    action: "ENRICHED",
+    actor: { type: "AI", onBehalfOf: requesterId },
+    fromStatus: status,
+    toStatus: status,
+    data: {
+      type: enrichment.type,
+      typeConfidence: enrichment.typeConfidence,
+      confidence: enrichment.confidence,
+      fields: toJson(
+        Object.fromEntries(Object.entries(enrichment.fields).map(([name, f]) => [name, f.value])),
+      ),
+      warnings: enrichment.warnings,
+      provenance: toJson(enrichment.provenance),
+    },
+  };
+}
+
+export function failedEntry(
+  provider: string,
+  message: string,
+  requesterId: string,
+  status: RequestStatus | null,
+): AuditEntry {
+  return {
+    action: "ENRICHMENT_FAILED",
+    actor: { type: "AI", onBehalfOf: requesterId },
+    fromStatus: status,
+    toStatus: status,
+    data: { provider, error: message },
+  };
+}
+
+/**
+ * The settings for a reading on the request path: a hosted model's reading comes later, as a job
+ * (ai:enrich); meanwhile the local provider reads inline, so the requester waits for no model.
+ */
+export function inlineAi(ai: AiSettings): { now: AiSettings; later: boolean } {
+  if (ai.provider.name === "local") return { now: ai, later: false };
+  return { now: { ...ai, provider: localProvider, fallback: undefined }, later: true };
 }
 
 export function needsConfirmation(
