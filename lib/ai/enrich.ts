@@ -147,7 +147,7 @@ export function checkOutput(
   let recommendedAction: Enrichment["recommendedAction"] = null;
   if (output.recommendedAction) {
     const action = RecommendedActionSchema.safeParse(output.recommendedAction);
-    if (action.success && type === "GENERAL") recommendedAction = action.data;
+    if (action.success) recommendedAction = action.data;
     else if (!action.success) {
       const tool = (output.recommendedAction as { tool?: unknown }).tool;
       warnings.push(

@@ -16,9 +16,9 @@ Return:
   days (number of days), startDate and endDate (YYYY-MM-DD), severity (integer 1-5);
 - summary: one or two sentences for the approver;
 - confidence 0..1 overall;
-- recommendedAction: only for GENERAL requests that ask for an email, a task or a webhook call,
-  else null; paramsJson is a JSON object string (send_email: to, subject, body; create_task: title;
-  webhook: url, payload);
+- recommendedAction: when the request asks for something to happen once it is approved (an
+  email, a task, a webhook call), whatever its type, else null; paramsJson is a JSON object string
+  (send_email: to, subject, body; create_task: title; webhook: url, payload);
 - warnings: anything an approver should double-check.`;
 
 export function requestInput(text: string): string {

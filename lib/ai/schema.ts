@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { MAX_DESCRIPTION_LENGTH, RequestTypeSchema, ToolNameSchema } from "@/lib/engine";
 
-export const PROMPT_VERSION = "enrich-2026-11-22";
+export const PROMPT_VERSION = "enrich-2026-11-30";
 export const MAX_TEXT_LENGTH = MAX_DESCRIPTION_LENGTH;
 
 export const EvidenceSchema = z

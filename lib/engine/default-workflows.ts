@@ -4,7 +4,8 @@
  *   PROCUREMENT  amount > 10,000 → MANAGER → FINANCE → DIRECTOR, otherwise MANAGER
  *   LEAVE        days > 3        → MANAGER → HR,                 otherwise MANAGER
  *   SUPPORT      severity 4–5    → SUPPORT_L2 → MANAGER,         severity 1–3 → SUPPORT_L2
- *   GENERAL      MANAGER, then the approved action runs once
+ *   GENERAL      MANAGER
+ * Every type: after the last approval, the request's action (if it has one) runs once.
  * Every approval step: the "approved" edge goes on, the default edge ends REJECTED.
  */
 import type { RequestType } from "./fields";
@@ -45,8 +46,10 @@ function tiered(
   high: Step[],
   low: Step[],
 ): WorkflowDefinitionInput {
-  const highChain = approvals(high, "approved");
-  const lowChain = approvals(low, "approved");
+  // After the last approval the request's action, if it has one, runs once ("action" passes
+  // through when there is none), then the request is approved.
+  const highChain = approvals(high, "action");
+  const lowChain = approvals(low, "action");
   return {
     type,
     name,
@@ -56,14 +59,16 @@ function tiered(
       { id: "route", kind: "branch" },
       ...highChain.nodes,
       ...lowChain.nodes,
+      { id: "action", kind: "tool", label: "Approved action" },
       ...ends,
     ],
     edges: [
       { from: "enrich", to: "route" },
-      { from: "route", to: high[0]?.id ?? "approved", when: condition },
-      { from: "route", to: low[0]?.id ?? "approved" },
+      { from: "route", to: high[0]?.id ?? "action", when: condition },
+      { from: "route", to: low[0]?.id ?? "action" },
       ...highChain.edges,
       ...lowChain.edges,
+      { from: "action", to: "approved" },
     ],
   };
 }

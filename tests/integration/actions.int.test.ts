@@ -170,6 +170,24 @@ describe("approved actions", () => {
     ).not.toBeNull();
   });
 
+  it("of any type run after the last approval only: a purchase's, after the director", async () => {
+    const action: Action = { tool: "create_task", params: { title: "Unpack the chairs" } };
+    const draft = await createDraft(ctx.t.db, ctx.w.requester, {
+      type: "PROCUREMENT",
+      title: "Chairs with a task",
+      description: "12 chairs, EUR 14,280; then a task to unpack them.",
+      fields: { amount: 14_280, currency: "EUR" },
+      action,
+    });
+    await submitRequest(ctx.t.db, ctx.w.requester, draft.id);
+    await decideStep(ctx.t.db, ctx.w.managerEng, draft.id, { decision: "approve" });
+    await decideStep(ctx.t.db, ctx.w.finance, draft.id, { decision: "approve" });
+    expect(await runsOfRequest(poolOf(ctx.t.db), draft.id)).toEqual([]); // not yet
+    await decideStep(ctx.t.db, ctx.w.director, draft.id, { decision: "approve" });
+    expect(await finished(draft.id)).toMatchObject({ status: "SUCCEEDED" });
+    expect(await ctx.t.db.task.count({ where: { requestId: draft.id } })).toBe(1);
+  });
+
   it("send an email through the SMTP server", async () => {
     const action: Action = {
       tool: "send_email",

@@ -79,7 +79,7 @@ export function enrichLocally(text: string, now: Date, timeZone = "UTC"): Provid
     fields,
     summary: summarise(text, type, fields),
     confidence,
-    recommendedAction: type === "GENERAL" ? recommendAction(text) : null,
+    recommendedAction: recommendAction(text),
     warnings,
     model: localProvider.model,
   };
@@ -107,7 +107,7 @@ function summarise(text: string, type: RequestType, fields: ExtractedFields): st
   return `${LABEL[type]}${figures.length ? ` (${figures.join(", ")})` : ""}: ${gist}`;
 }
 
-/** For GENERAL requests: an email to send, a task to create or a webhook to call, when the text names one. */
+/** An email to send, a task to create or a webhook to call once approved, when the text asks for one. */
 function recommendAction(text: string): ProviderOutput["recommendedAction"] {
   const doc = docOf(text);
   const email = (doc.emails().json() as { text: string }[])[0]?.text;

@@ -239,7 +239,18 @@ describe("general requests and actions", () => {
     });
   });
 
-  it("recommends nothing for other request types", () => {
+  it("recommends an action for any type when the text asks for one", () => {
+    const result = enrich(
+      "Order 8 monitors at 420 EUR each, and email sales@dell.com once it is approved.",
+    );
+    expect(result.type).toBe("PROCUREMENT");
+    expect(result.recommendedAction).toMatchObject({
+      tool: "send_email",
+      params: { to: "sales@dell.com" },
+    });
+  });
+
+  it("recommends nothing when the text asks for nothing to happen", () => {
     expect(
       enrich("Please order a standing desk for me, it costs 650 EUR.").recommendedAction,
     ).toBeNull();
