@@ -1,10 +1,10 @@
 /**
- * The AI recommends an action, the requester keeps it, the approver sees exactly what will run
+ * The AI recommends an action, the requester edits it, the approver sees exactly what will run
  * and approves it, and it runs once: here a task in the requester's Tasks list.
  */
 import { expect, personPage, tag, test, USERS } from "./fixtures";
 
-test("a create-task action is kept, shown to the approver, run once after approval", async ({
+test("a create-task action is edited, shown to the approver, run once after approval", async ({
   browser,
 }) => {
   test.setTimeout(90_000);
@@ -17,20 +17,36 @@ test("a create-task action is kept, shown to the approver, run once after approv
   await requester.getByLabel("Title (optional)").fill(title);
   await expect(requester.getByTestId("suggest-status")).toContainText("Suggestion ready");
   await expect(requester.getByLabel("Type")).toHaveValue("GENERAL");
-  const suggested = requester.getByTestId("approved-action");
-  await expect(suggested).toContainText("Create a task");
-  await expect(suggested).toContainText("Task: Please create a task to order two visitor badges");
-  await expect(requester.getByLabel("Run this action once the request is approved")).toBeChecked();
+  const editor = requester.getByTestId("action-editor");
+  await expect(editor.getByLabel("Action once approved")).toHaveValue("create_task");
+  await expect(editor.getByLabel("Task", { exact: true })).toHaveValue(
+    /^Please create a task to order two visitor badges/,
+  );
+  // The requester makes it their own; a wrong address is refused at its input, nothing saved.
+  await editor.getByLabel("Task", { exact: true }).fill("Order two visitor badges for the interns");
+  await editor.getByLabel("For (email)").fill("not an address");
+  await requester.getByRole("button", { name: "Submit for approval" }).click();
+  await expect(editor.getByText("Enter the assignee's email address.")).toBeVisible();
+  await expect(requester).toHaveURL(/\/requests\/new$/);
+  await expect(editor.getByLabel("Task", { exact: true })).toHaveValue(
+    "Order two visitor badges for the interns",
+  );
+  await editor.getByLabel("For (email)").fill("");
   await requester.getByRole("button", { name: "Submit for approval" }).click();
   await expect(requester.getByTestId("status").first()).toHaveText("In review");
   const id = requester.url().split("/").at(-1) as string;
-  await expect(requester.getByTestId("approved-action")).toContainText("Create a task");
+  await expect(requester.getByTestId("approved-action")).toContainText(
+    "Task: Order two visitor badges for the interns",
+  );
 
   const manager = await personPage(browser, USERS.managerEng);
   await manager.goto("/inbox");
   await manager.getByLabel("Filter").fill(title);
   const row = manager.getByTestId("inbox-item").filter({ hasText: title });
   await expect(row.getByTestId("approved-action")).toContainText("Once approved: Create a task");
+  await expect(row.getByTestId("approved-action")).toContainText(
+    "Task: Order two visitor badges for the interns",
+  );
   await row.getByRole("button", { name: "Approve" }).click();
   await expect(manager.getByTestId("inbox-notice")).toContainText("approved");
 
@@ -53,7 +69,9 @@ test("a create-task action is kept, shown to the approver, run once after approv
     /^✓Action executed/,
   ]);
   await requester.getByRole("link", { name: "Tasks" }).click();
-  const task = requester.getByTestId("task").filter({ hasText: "order two visitor badges" });
+  const task = requester
+    .getByTestId("task")
+    .filter({ hasText: "Order two visitor badges for the interns" });
   await expect(task).toHaveCount(1);
   await task.getByRole("checkbox").check();
   await expect(task.getByText(/done /)).toBeVisible();

@@ -6,6 +6,7 @@ import { canonicalJson } from "./canonical-json";
 import type { RequestFields, RequestType } from "./fields";
 import { RequestTypeSchema } from "./fields";
 import type { JsonValue } from "./lifecycle";
+import { TOOL_NAMES } from "./tools";
 
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
@@ -29,9 +30,8 @@ export const TERMINAL_STATUSES: ReadonlySet<RequestStatus> = new Set([
 /** States in which an approval step is waiting for a decision. */
 export const DECIDING_STATUSES: ReadonlySet<RequestStatus> = new Set(["IN_REVIEW", "ESCALATED"]);
 
-export const TOOL_NAMES = ["send_email", "create_task", "webhook"] as const;
+export { TOOL_NAMES, type ToolName } from "./tools";
 export const ToolNameSchema = z.enum(TOOL_NAMES);
-export type ToolName = z.infer<typeof ToolNameSchema>;
 
 const NodeId = z
   .string()

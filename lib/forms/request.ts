@@ -14,6 +14,7 @@ import {
   type RequestType,
   RequestTypeSchema,
 } from "@/lib/engine/fields";
+import { ActionInputSchema } from "./action";
 
 export const TYPE_LABELS: Readonly<Record<RequestType, string>> = {
   PROCUREMENT: "Procurement",
@@ -69,8 +70,11 @@ export const NewRequestSchema = z
     type: RequestTypeSchema,
     fields: RequestFieldsSchema,
     intent: IntentSchema,
-    /** Whether the assistant's recommended action (shown on the form) goes with the request. */
-    keepAction: z.boolean().optional(),
+    /**
+     * The action to run once approved, as the requester confirmed or edited it; null for none.
+     * Absent: the assistant's recommendation (read again on the server) goes with the request.
+     */
+    action: ActionInputSchema.optional(),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -85,6 +89,8 @@ export const EditRequestSchema = z
     fields: RequestFieldsSchema,
     version: z.number().int().nonnegative(),
     intent: IntentSchema,
+    /** The action as edited; null removes it; absent leaves it as it is. */
+    action: ActionInputSchema.optional(),
   })
   .strict()
   .superRefine((value, ctx) => {

@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import type { AiSettings } from "@/lib/ai/config";
 import type { Db } from "@/lib/db/client";
 import { insertDraft } from "@/lib/db/requests";
+import type { ToolName } from "@/lib/engine";
 import { AppError, zodIssues } from "@/lib/errors";
 import { NewRequestSchema } from "@/lib/forms/request";
 import { jobRequest } from "@/lib/jobs/catalog";
@@ -47,16 +48,23 @@ export async function createRequest(
   );
   const enrichment = suggestion.enrichment;
   const id = randomUUID();
-  // The AI's recommended action rides along only when the requester kept it on the form, it fits
-  // the confirmed type, and its parameters are valid for its tool.
-  const recommended =
-    parsed.data.keepAction !== false &&
-    enrichment?.type === type &&
-    enrichment.recommendedAction &&
-    checkActionParams(enrichment.recommendedAction.tool, enrichment.recommendedAction.params)
-      .length === 0
-      ? enrichment.recommendedAction
-      : null;
+  // The action: as the requester confirmed or edited it (checked with its tool's schema), or when
+  // they sent none at all, the assistant's recommendation if it fits the confirmed type and its
+  // parameters are valid for its tool.
+  let action: { tool: ToolName; params: Record<string, unknown> } | null;
+  if (parsed.data.action !== undefined) {
+    action = parsed.data.action;
+    const issues = action ? checkActionParams(action.tool, action.params) : [];
+    if (issues.length) {
+      throw new AppError("VALIDATION_FAILED", "The action's details need attention.", issues);
+    }
+  } else {
+    const recommended = enrichment?.type === type ? enrichment.recommendedAction : null;
+    action =
+      recommended && checkActionParams(recommended.tool, recommended.params).length === 0
+        ? { tool: recommended.tool, params: recommended.params }
+        : null;
+  }
   const created = await insertDraft(
     db,
     {
@@ -64,7 +72,7 @@ export async function createRequest(
       title: parsed.data.title ?? titleFrom(text),
       description: text,
       fields,
-      action: recommended ? { tool: recommended.tool, params: recommended.params } : null,
+      action,
       requesterId: actor.id,
       departmentId: actor.department?.id ?? null,
       extraAudit: [suggestion.audit],

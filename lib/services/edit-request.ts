@@ -25,8 +25,14 @@ export async function editRequest(
   if (!parsed.success) {
     throw new AppError("VALIDATION_FAILED", "Some fields need attention.", zodIssues(parsed.error));
   }
-  const { type, fields, version, intent } = parsed.data;
-  const saved = await updateDraft(db, actor, requestId, { type, fields, version }, options.now);
+  const { type, fields, version, intent, action } = parsed.data;
+  const saved = await updateDraft(
+    db,
+    actor,
+    requestId,
+    { type, fields, version, action },
+    options.now,
+  );
   if (intent !== "submit") return { status: saved.status, submitted: false };
   const next = { version: saved.version, now: options.now, ai: options.ai };
   const sent =

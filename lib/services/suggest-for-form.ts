@@ -28,7 +28,7 @@ export interface SuggestionView {
     >
   >;
   /** An action the assistant suggests running once the request is approved (the requester keeps it or not). */
-  recommendedAction: (ActionView & { rationale: string }) | null;
+  recommendedAction: (ActionView & { params: Record<string, unknown>; rationale: string }) | null;
 }
 
 /**
@@ -86,5 +86,5 @@ function recommended(
 ): SuggestionView["recommendedAction"] {
   if (!action || checkActionParams(action.tool, action.params).length > 0) return null;
   const view = actionView({ tool: action.tool, params: action.params });
-  return view ? { ...view, rationale: action.rationale } : null;
+  return view ? { ...view, params: action.params, rationale: action.rationale } : null;
 }

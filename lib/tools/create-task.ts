@@ -4,11 +4,12 @@
  */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { TOOL_FORMS } from "@/lib/forms/action";
 import { defineTool, PermanentToolError } from "./tool";
 
 export const createTaskTool = defineTool({
   name: "create_task",
-  label: "Create a task",
+  label: TOOL_FORMS.create_task.label,
   schema: z
     .object({
       title: z.string().trim().min(1, "Give the task a title.").max(200),

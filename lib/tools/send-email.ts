@@ -1,12 +1,13 @@
 /** send_email: a mail through Flowgate's SMTP, with the run's key as a header. */
 import { z } from "zod";
+import { TOOL_FORMS } from "@/lib/forms/action";
 import { escapeHtml } from "@/lib/mail/templates";
 import { sendMail } from "@/lib/mail/transport";
 import { defineTool } from "./tool";
 
 export const sendEmailTool = defineTool({
   name: "send_email",
-  label: "Send an email",
+  label: TOOL_FORMS.send_email.label,
   schema: z
     .object({
       to: z.email("Enter the recipient's email address."),

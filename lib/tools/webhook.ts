@@ -7,6 +7,7 @@
  */
 import { createHmac } from "node:crypto";
 import { z } from "zod";
+import { TOOL_FORMS } from "@/lib/forms/action";
 import { defineTool, PermanentToolError } from "./tool";
 
 const TIMEOUT_MS = 10_000;
@@ -27,13 +28,15 @@ export function signWebhook(secret: Buffer, id: string, timestamp: number, body:
 
 export const webhookTool = defineTool({
   name: "webhook",
-  label: "Call a webhook",
+  label: TOOL_FORMS.webhook.label,
   schema: z
     .object({
       url: z
         .url("Enter the webhook's URL.")
         .refine((u) => /^https?:\/\//i.test(u), "Webhooks are called over http or https."),
-      payload: z.record(z.string(), z.unknown()).default({}),
+      payload: z
+        .record(z.string(), z.unknown(), { error: 'Enter a JSON object, e.g. {"order": 42}.' })
+        .default({}),
     })
     .strict(),
   describe: (p) => [`POST ${p.url}`, JSON.stringify(p.payload)],

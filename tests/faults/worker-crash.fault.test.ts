@@ -27,11 +27,14 @@ const SECRET = `whsec_${Buffer.from("fault-test-secret-0123456789abcdef").toStri
 let catcher: MailCatcher;
 const children: ChildProcess[] = [];
 
-/** A worker process as `npm run worker` runs it, on this test's database. */
-function startWorkerProcess(extra: Record<string, string> = {}): ChildProcess {
+/** A worker process as `npm run worker` runs it (or, with mode "start", a web process), on this test's database. */
+function startWorkerProcess(
+  extra: Record<string, string> = {},
+  mode: "worker" | "start" = "worker",
+): ChildProcess {
   // Node itself with tsx's loader, not the tsx CLI: the CLI runs the script in a child process,
   // and a SIGKILL to it would leave that child working.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/run.ts", "worker"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/run.ts", mode], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -70,7 +73,10 @@ afterAll(async () => {
         new Promise<void>((resolve) => {
           if (child.exitCode !== null || child.signalCode !== null) return resolve();
           child.once("exit", () => resolve());
-          child.kill("SIGKILL");
+          // SIGTERM: a web process's launcher stops its Next.js child on the way out (a SIGKILL
+          // would leave that child running); SIGKILL if it has not gone after 20 s.
+          child.kill("SIGTERM");
+          setTimeout(() => child.kill("SIGKILL"), 20_000).unref();
         }),
     ),
   );
@@ -191,9 +197,21 @@ describe("two worker processes on one database", () => {
         REMINDER_AT_SHARE: "0.0001",
         SLA_SWEEP_CRON: "* * * * *",
       };
-      startWorkerProcess(workerEnv);
-      startWorkerProcess(workerEnv);
+      // Two web processes that run no jobs (WORKERS=false), as behind a load balancer, and two
+      // worker processes that run them all.
+      const web = [3391, 3392].map((port) =>
+        startWorkerProcess({ ...workerEnv, WORKERS: "false", PORT: String(port) }, "start"),
+      );
+      const workers = [startWorkerProcess(workerEnv), startWorkerProcess(workerEnv)];
       const count = async (sql: string) => (await pool.query<{ n: number }>(sql)).rows[0]?.n ?? 0;
+      for (const port of [3391, 3392]) {
+        await until(
+          async () =>
+            (await fetch(`http://localhost:${port}/api/health`).catch(() => null))?.ok === true,
+          120_000,
+          `the web process on port ${port}`,
+        );
+      }
       // The next minute's tick escalates them (one of the two workers runs it).
       await until(
         async () =>
@@ -243,6 +261,13 @@ describe("two worker processes on one database", () => {
       expect(await count("SELECT count(*)::int AS n FROM mail_deliveries")).toBeGreaterThanOrEqual(
         20_000,
       );
+      // The web processes ran no jobs: only the two workers ever said they were alive.
+      const pids = (
+        await pool.query<{ pid: number }>("SELECT pid FROM worker_heartbeats ORDER BY pid")
+      ).rows.map((r) => r.pid);
+      expect(pids).toEqual(workers.map((w) => w.pid).sort((a, b) => (a ?? 0) - (b ?? 0)));
+      // …and both web processes are still up, serving.
+      for (const process of web) expect(process.exitCode).toBeNull();
     } finally {
       await many.stop();
     }

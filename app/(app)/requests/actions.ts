@@ -11,6 +11,7 @@ import { z } from "zod";
 import { runAction } from "@/lib/actions/run-action";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { actionFromForm } from "@/lib/forms/action";
 import type { Decided, DecisionInput } from "@/lib/forms/decision";
 import { fieldsFromForm, typeFromForm } from "@/lib/forms/request";
 import type { ActionResult, FormState } from "@/lib/forms/result";
@@ -65,8 +66,7 @@ export async function createRequestAction(
         type,
         fields: fieldsFromForm(form, type),
         intent: text(form, "intent"),
-        // Unticked, or not shown at all (no action suggested): nothing rides along.
-        keepAction: form.get("keepAction") === "on",
+        action: actionFromForm(form),
       },
       { timeZone: text(form, "timeZone") },
     ),
@@ -92,6 +92,7 @@ export async function editRequestAction(
         fields: fieldsFromForm(form, type),
         version: versionOf(form),
         intent: text(form, "intent"),
+        action: actionFromForm(form),
       });
       if (!edited.submitted) return "Saved.";
       return edited.status === "APPROVED" ? "Submitted and approved." : "Submitted.";

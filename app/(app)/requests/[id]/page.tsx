@@ -128,6 +128,7 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
                 status={state.status}
                 type={state.type}
                 fields={state.fields}
+                action={state.action}
                 actions={view.actions}
               />
             </Section>

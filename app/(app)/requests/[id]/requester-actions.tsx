@@ -1,9 +1,10 @@
 "use client";
 /**
- * What the requester can do on their request's page: edit the type and fields (a draft, or after
+ * What the requester can do on their request's page: edit the type, fields and action (a draft, or after
  * changes were requested) and save or (re)submit, submit as it is, or cancel.
  */
 import { type FormEvent, useActionState, useState } from "react";
+import { ActionEditor } from "@/components/action-editor";
 import { checkSubmission } from "@/components/check-submission";
 import { ConflictNotice } from "@/components/conflict-notice";
 import {
@@ -15,6 +16,7 @@ import {
 import { Alert, buttonClass, FieldError, inputClass } from "@/components/ui";
 import type { RequestType } from "@/lib/engine/fields";
 import type { RequestAction } from "@/lib/engine/permitted";
+import { actionFromForm } from "@/lib/forms/action";
 import { EditRequestSchema, fieldsFromForm } from "@/lib/forms/request";
 import type { FormState } from "@/lib/forms/result";
 import { cancelAction, editRequestAction } from "../actions";
@@ -25,6 +27,7 @@ export function RequesterActions({
   status,
   type: initialType,
   fields,
+  action,
   actions,
 }: {
   requestId: string;
@@ -32,6 +35,8 @@ export function RequesterActions({
   status: string;
   type: RequestType;
   fields: Record<string, unknown>;
+  /** The action it runs once approved (editable with the fields). */
+  action: { tool: string; params: Record<string, unknown> } | null;
   actions: readonly RequestAction[];
 }) {
   const [editState, editFormAction, editing] = useActionState<FormState, FormData>(
@@ -59,6 +64,7 @@ export function RequesterActions({
           fields: fieldsFromForm(form, form.get("type")),
           version,
           intent: form.get("intent"),
+          action: actionFromForm(form),
         }),
       ),
     );
@@ -94,6 +100,9 @@ export function RequesterActions({
             onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
           />
           <FieldError id="form-error" message={errors.fields} />
+          <div className="border-t border-slate-200 pt-4">
+            <ActionEditor initial={action} errors={errors} />
+          </div>
           <div className="flex flex-wrap gap-2">
             <button
               type="submit"

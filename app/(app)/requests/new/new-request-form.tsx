@@ -6,12 +6,13 @@
  * The form is checked in the browser with the server's own schema, then on the server again.
  */
 import { type FormEvent, useActionState, useEffect, useRef, useState, useTransition } from "react";
-import { ApprovedAction } from "@/components/approved-action";
+import { ActionEditor } from "@/components/action-editor";
 import { checkSubmission } from "@/components/check-submission";
 import { type AiField, FieldInputs, type FieldValues, TypeSelect } from "@/components/field-inputs";
 import { formatPercent } from "@/components/request-format";
 import { Alert, buttonClass, FieldError, inputClass } from "@/components/ui";
 import { FIELD_LABELS, type FieldName, type RequestType } from "@/lib/engine/fields";
+import { actionFromForm } from "@/lib/forms/action";
 import { fieldsFromForm, NewRequestSchema, TYPE_LABELS } from "@/lib/forms/request";
 import type { FormState } from "@/lib/forms/result";
 import type { SuggestionView } from "@/lib/services/suggest-for-form";
@@ -35,6 +36,11 @@ export function NewRequestForm() {
   const [suggestError, setSuggestError] = useState<string | null>(null);
   const [suggesting, startSuggesting] = useTransition();
   const latest = useRef(0);
+  /** The action editor's starting point: each new suggested action, until the requester edits it. */
+  const [actionSeed, setActionSeed] = useState<{
+    key: string;
+    action: SuggestionView["recommendedAction"];
+  }>({ key: "none", action: null });
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [zone, setZone] = useState("UTC");
   useEffect(() => setZone(browserTimeZone()), []);
@@ -57,6 +63,11 @@ export function NewRequestForm() {
       if (!result.data) return;
       const view = result.data;
       setSuggestion({ text: forText, view });
+      if (!touched.current.has("action")) {
+        const action = view.recommendedAction;
+        const key = action?.hash ?? "none";
+        setActionSeed((seed) => (seed.key === key ? seed : { key, action }));
+      }
       if (!touched.current.has("type")) setType(view.type);
       setValues((current) => {
         const next = { ...current };
@@ -98,6 +109,7 @@ export function NewRequestForm() {
           type: form.get("type"),
           fields: fieldsFromForm(form, form.get("type")),
           intent: form.get("intent"),
+          action: actionFromForm(form),
         }),
       ),
     );
@@ -169,15 +181,11 @@ export function NewRequestForm() {
               The assistant is unsure: check the type and fields before you submit.
             </p>
           ) : null}
-          {current.recommendedAction && current.type === type ? (
-            <div className="mt-3">
-              <ApprovedAction action={current.recommendedAction} />
-              <p className="mt-1 text-slate-600">{current.recommendedAction.rationale}</p>
-              <label className="mt-1 flex items-center gap-2">
-                <input type="checkbox" name="keepAction" defaultChecked />
-                Run this action once the request is approved
-              </label>
-            </div>
+          {current.recommendedAction ? (
+            <p className="mt-1 text-slate-600">
+              Suggested action: {current.recommendedAction.label.toLowerCase()} (below).{" "}
+              {current.recommendedAction.rationale}
+            </p>
           ) : null}
           {current.warnings.length ? (
             <ul className="mt-2 list-disc space-y-0.5 pl-5 text-amber-900">
@@ -228,6 +236,15 @@ export function NewRequestForm() {
             setValues((v) => ({ ...v, [name]: value }));
           }}
         />
+        <div className="border-t border-slate-200 pt-4">
+          {/* Remounted with each new suggested action until the requester changes it themselves. */}
+          <ActionEditor
+            key={actionSeed.key}
+            initial={actionSeed.action}
+            errors={errors}
+            onEdit={() => touched.current.add("action")}
+          />
+        </div>
       </section>
 
       <div className="flex flex-wrap gap-3">
