@@ -14,6 +14,8 @@ export interface SessionUser {
   name: string;
   roles: Role[];
   department: { id: string; code: string; name: string } | null;
+  /** The session's row id (lib/db/sessions.ts), for "sign out everywhere else". */
+  sessionId?: string;
 }
 
 declare module "next-auth" {
@@ -23,6 +25,8 @@ declare module "next-auth" {
   interface User {
     roles?: Role[];
     department?: SessionUser["department"];
+    /** The signing-in browser's User-Agent, kept with the session (Settings lists sessions). */
+    userAgent?: string | null;
   }
 }
 
@@ -31,8 +35,8 @@ declare module "@auth/core/jwt" {
     uid?: string;
     roles?: Role[];
     department?: SessionUser["department"];
-    /** When roles and department were last read from the database (ms since epoch). */
-    checkedAt?: number;
+    /** The session's row in `sessions` (lib/db/sessions.ts), checked on every request. */
+    sid?: string;
   }
 }
 
@@ -50,6 +54,7 @@ export const authConfig = {
           name: token.name ?? "",
           roles: token.roles ?? [],
           department: token.department ?? null,
+          sessionId: token.sid,
         };
       }
       return session;

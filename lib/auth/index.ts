@@ -1,19 +1,20 @@
 /**
- * The Auth.js instance of the app: email + password through the Credentials provider, JWT
- * sessions that carry roles and department, refreshed from the database every few minutes so a
- * deactivated user or a changed role takes effect without waiting for the session to expire.
+ * The Auth.js instance of the app: email + password through the Credentials provider. The session
+ * cookie is a signed JWT naming a row in `sessions` (lib/db/sessions.ts); every read of the session
+ * checks that row and reads the user's name, roles and department afresh, so sign-out, "sign out
+ * everywhere" and a deactivated or changed user take effect on the next request. A token without a
+ * live row ends the session (Auth.js clears the cookie).
  */
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
+import { liveSession, openSession, revokeSession } from "@/lib/db/sessions";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { clientAddress } from "./client-address";
-import { authConfig } from "./config";
+import { authConfig, SESSION_MAX_AGE_SECONDS } from "./config";
 import { authenticate, SignInSchema } from "./credentials";
 import { createSignInThrottle, type SignInThrottle } from "./sign-in-throttle";
-
-const REFRESH_MS = 5 * 60 * 1000;
 
 export class InvalidCredentials extends CredentialsSignin {
   override code = "invalid_credentials";
@@ -61,7 +62,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           parsed.data,
           clientAddress(request.headers),
         );
-        if (result.ok) return result.user;
+        if (result.ok) {
+          return { ...result.user, userAgent: request.headers.get("user-agent") };
+        }
         if (result.reason === "throttled") throw new TooManyAttempts(result.retryAfterSeconds);
         throw new InvalidCredentials();
       },
@@ -70,35 +73,38 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   callbacks: {
     ...authConfig.callbacks,
     async jwt({ token, user }) {
+      const now = new Date();
       if (user?.id) {
+        const sid = await openSession(db(), {
+          userId: user.id,
+          maxAgeSeconds: SESSION_MAX_AGE_SECONDS,
+          userAgent: user.userAgent,
+          now,
+        });
         return {
           ...token,
           uid: user.id,
+          sid,
           roles: user.roles ?? [],
           department: user.department ?? null,
-          checkedAt: Date.now(),
         };
       }
-      if (token.uid && Date.now() - (token.checkedAt ?? 0) > REFRESH_MS) {
-        const current = await db().user.findUnique({
-          where: { id: token.uid },
-          select: {
-            active: true,
-            name: true,
-            roles: true,
-            department: { select: { id: true, code: true, name: true } },
-          },
-        });
-        if (!current?.active) return null; // ends the session
-        return {
-          ...token,
-          name: current.name,
-          roles: current.roles,
-          department: current.department,
-          checkedAt: Date.now(),
-        };
-      }
-      return token;
+      if (!token.uid || !token.sid) return null;
+      const live = await liveSession(db(), token.sid, now);
+      if (!live || live.userId !== token.uid) return null; // ends the session
+      return {
+        ...token,
+        name: live.name,
+        email: live.email,
+        roles: live.roles,
+        department: live.department,
+      };
+    },
+  },
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (sid) await revokeSession(db(), sid, "signed out", new Date());
     },
   },
 });

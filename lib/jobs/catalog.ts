@@ -5,6 +5,7 @@ import { enrichJob } from "./definitions/enrich";
 import { notifyRequesterJob } from "./definitions/notify-requester";
 import { notifyEscalations, notifyStep } from "./definitions/notify-step";
 import { pingJob } from "./definitions/ping";
+import { pruneSessions } from "./definitions/prune-sessions";
 import { runActionJob } from "./definitions/run-action";
 import { slaSweep } from "./definitions/sla-sweep";
 import type { JobDefinition, JobRequest } from "./job";
@@ -18,6 +19,7 @@ export const JOBS: readonly JobDefinition<string, any>[] = [
   runActionJob,
   enrichJob,
   pingJob,
+  pruneSessions,
 ];
 
 /** Attempts per job before it is dead, for statements that enqueue in SQL. */

@@ -31,7 +31,8 @@ export function jobSettings(
     throw new Error(`${issue?.path.join(".")}: ${issue?.message}`);
   }
   // fill=2m: a tick missed while no worker ran (a deploy) still runs once, not a backlog.
-  const crontab = `${parsed.data.SLA_SWEEP_CRON} sla:sweep ?fill=2m&max=3`;
+  // Expired sessions go at 03:17 each day (a missed day is not caught up: the next one does it).
+  const crontab = `${parsed.data.SLA_SWEEP_CRON} sla:sweep ?fill=2m&max=3\n17 3 * * * sessions:prune`;
   try {
     parseCrontab(crontab);
   } catch {

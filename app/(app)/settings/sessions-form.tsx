@@ -1,0 +1,51 @@
+"use client";
+/** Where the person is signed in, and "sign out everywhere else". */
+import { useActionState } from "react";
+import { formatDateTime } from "@/components/request-format";
+import { Alert, buttonClass } from "@/components/ui";
+import type { FormState } from "@/lib/forms/result";
+import type { SessionView } from "@/lib/services/sessions";
+
+export function SessionsForm({
+  sessions,
+  action,
+}: {
+  sessions: readonly SessionView[];
+  action: (previous: FormState, form: FormData) => Promise<FormState>;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const others = sessions.filter((session) => !session.current).length;
+  return (
+    <section
+      aria-labelledby="sessions-heading"
+      className="mt-6 space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+    >
+      <h2 id="sessions-heading" className="text-sm font-medium text-slate-700">
+        Where you are signed in
+      </h2>
+      {state && !state.ok ? <Alert title="Not done">{state.message}</Alert> : null}
+      {state?.ok && state.message ? <Alert tone="success">{state.message}</Alert> : null}
+      <ul className="divide-y divide-slate-100 text-sm" data-testid="sessions">
+        {sessions.map((session) => (
+          <li key={session.id} className="py-2" data-testid="session">
+            <span className="font-medium">{session.device ?? "Unknown device"}</span>{" "}
+            {session.current ? (
+              <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-900">
+                this browser
+              </span>
+            ) : null}
+            <span className="block text-slate-600">
+              Signed in {formatDateTime(session.startedAt)} · last seen{" "}
+              {formatDateTime(session.lastSeenAt)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <form action={formAction}>
+        <button type="submit" className={buttonClass.secondary} disabled={pending || others === 0}>
+          {pending ? "Signing out…" : "Sign out everywhere else"}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * Signed-in sessions (table `sessions`). The session cookie is a signed JWT naming its row; every
+ * request that reads the session checks the row (one prepared statement on the primary key, joined
+ * to the user) so sign-out, "sign out everywhere", deactivation and changes of roles, department or
+ * password (a trigger revokes on those) take effect on the very next request.
+ */
+import { randomUUID } from "node:crypto";
+import type { Role } from "@/lib/auth/roles";
+import type { Db } from "./client";
+import { preparedQuery } from "./sql";
+
+/** How often a session's last_seen_at is written (reads in between do not write). */
+const TOUCH_EVERY_MS = 60_000;
+
+export interface LiveSession {
+  userId: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  department: { id: string; code: string; name: string } | null;
+}
+
+export async function openSession(
+  db: Db,
+  input: { userId: string; maxAgeSeconds: number; userAgent?: string | null; now: Date },
+): Promise<string> {
+  const id = randomUUID();
+  await db.session.create({
+    data: {
+      id,
+      userId: input.userId,
+      createdAt: input.now,
+      lastSeenAt: input.now,
+      expiresAt: new Date(input.now.getTime() + input.maxAgeSeconds * 1000),
+      userAgent: input.userAgent?.slice(0, 300) ?? null,
+    },
+  });
+  return id;
+}
+
+interface Row {
+  user_id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  department: LiveSession["department"];
+  last_seen_at: Date;
+}
+
+/** The session's user as the database has them now, or null: unknown, revoked, expired, inactive. */
+export async function liveSession(
+  db: Db,
+  sessionId: string,
+  now: Date,
+): Promise<LiveSession | null> {
+  const [row] = await preparedQuery<Row>(
+    db,
+    "session-live",
+    `SELECT u.id::text AS user_id, u.email, u.name, u.roles::text[] AS roles, s.last_seen_at,
+            CASE WHEN d.id IS NULL THEN NULL
+                 ELSE json_build_object('id', d.id::text, 'code', d.code, 'name', d.name) END AS department
+       FROM sessions s
+       JOIN users u ON u.id = s.user_id
+       LEFT JOIN departments d ON d.id = u.department_id
+      WHERE s.id = $1::uuid AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.active`,
+    [sessionId, now],
+  );
+  if (!row) return null;
+  if (now.getTime() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+    await preparedQuery(
+      db,
+      "session-touch",
+      "UPDATE sessions SET last_seen_at = $2 WHERE id = $1::uuid",
+      [sessionId, now],
+    );
+  }
+  return {
+    userId: row.user_id,
+    email: row.email,
+    name: row.name,
+    roles: row.roles,
+    department: row.department,
+  };
+}
+
+export async function revokeSession(db: Db, sessionId: string, reason: string, now: Date) {
+  await db.session.updateMany({
+    where: { id: sessionId, revokedAt: null },
+    data: { revokedAt: now, revokedReason: reason },
+  });
+}
+
+/** Ends every session of the user (except `keep`, the one asking, when given); returns how many. */
+export async function revokeSessionsOf(
+  db: Db,
+  userId: string,
+  reason: string,
+  now: Date,
+  keep?: string,
+): Promise<number> {
+  const { count } = await db.session.updateMany({
+    where: {
+      userId,
+      revokedAt: null,
+      expiresAt: { gt: now },
+      ...(keep ? { id: { not: keep } } : {}),
+    },
+    data: { revokedAt: now, revokedReason: reason },
+  });
+  return count;
+}
+
+/** The user's sessions still open, newest first (the Settings page lists them). */
+export function openSessionsOf(db: Db, userId: string, now: Date) {
+  return db.session.findMany({
+    where: { userId, revokedAt: null, expiresAt: { gt: now } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, createdAt: true, lastSeenAt: true, userAgent: true },
+  });
+}
+
+/** Rows past their expiry by a day: nothing reads them any more. */
+export async function deleteExpiredSessions(db: Db, now: Date): Promise<number> {
+  const { count } = await db.session.deleteMany({
+    where: { expiresAt: { lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } },
+  });
+  return count;
+}
