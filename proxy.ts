@@ -1,44 +1,75 @@
 /**
- * Runs before every page and API route: an optimistic "signed in?" check that sends anonymous
- * visitors to the sign-in page (or answers 401 problem+json on /api). Pages and handlers still
- * check permissions themselves (lib/auth/session.ts, lib/api/route.ts).
+ * Runs before every page and API route:
+ * - pages get a Content-Security-Policy with a fresh nonce (lib/security/headers.ts): set on the
+ *   request too, so Next.js puts the nonce on the scripts it renders; HTTPS responses get HSTS;
+ * - an optimistic "signed in?" check sends anonymous visitors to the sign-in page (or answers 401
+ *   problem+json on /api). Pages and handlers still check the session and permissions themselves
+ *   (lib/auth/session.ts, lib/api/route.ts): this only reads the cookie's signature.
  *
  * It only reads the session token. Auth.js's own middleware wrapper re-issues the session cookie
  * on every request, and when that request was the sign-out action, the re-issued cookie could win
  * over the deletion: the user stayed signed in. So sessions last a fixed SESSION_MAX_AGE_SECONDS
- * from sign-in.
+ * from sign-in (or until revoked: lib/db/sessions.ts).
  */
 import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { HSTS, newNonce, pageCsp } from "@/lib/security/headers";
 
 // /decide: a mail's signed approve / reject link is its own credential (lib/mail/decision-links.ts).
 const PUBLIC_PATHS = ["/sign-in", "/api/health", "/decide"];
 
 export default async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const https = isHttps(request);
+  const api = pathname.startsWith("/api/");
+  const csp = api
+    ? null
+    : pageCsp(newNonce(), { dev: process.env.NODE_ENV === "development", https });
+  const finish = (response: NextResponse | Response) => {
+    if (csp) response.headers.set("Content-Security-Policy", csp);
+    if (https) response.headers.set("Strict-Transport-Security", HSTS);
+    return response;
+  };
+  const pass = () => {
+    if (!csp) return finish(NextResponse.next());
+    const headers = new Headers(request.headers);
+    headers.set("Content-Security-Policy", csp);
+    return finish(NextResponse.next({ request: { headers } }));
+  };
+
   if (PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`))) {
-    return NextResponse.next();
+    return pass();
   }
   const token = await getToken({
     req: request,
     secret: process.env.AUTH_SECRET,
-    secureCookie: request.nextUrl.protocol === "https:",
+    secureCookie: https,
   });
-  if (token?.uid) return NextResponse.next();
-  if (pathname.startsWith("/api/")) {
-    return Response.json(
-      {
-        type: "about:blank",
-        title: "Unauthorized",
-        status: 401,
-        detail: "Sign in first, or send a valid API token.",
-      },
-      { status: 401, headers: { "content-type": "application/problem+json" } },
+  if (token?.uid) return pass();
+  if (api) {
+    return finish(
+      Response.json(
+        {
+          type: "about:blank",
+          title: "Unauthorized",
+          status: 401,
+          detail: "Sign in first, or send a valid API token.",
+        },
+        { status: 401, headers: { "content-type": "application/problem+json" } },
+      ),
     );
   }
   const signIn = new URL("/sign-in", request.url);
   signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
-  return NextResponse.redirect(signIn);
+  return finish(NextResponse.redirect(signIn));
+}
+
+/** Whether the browser talks HTTPS to us (directly, or to the proxy in front of us). */
+function isHttps(request: NextRequest): boolean {
+  return (
+    request.nextUrl.protocol === "https:" ||
+    request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https"
+  );
 }
 
 export const config = {

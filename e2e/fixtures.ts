@@ -33,7 +33,55 @@ export async function mainNavLinks(page: Page): Promise<string[]> {
   return page.getByRole("navigation", { name: "Main" }).getByRole("link").allInnerTexts();
 }
 
-export const test = base;
+/**
+ * Content-Security-Policy violations of every page a test watched (its `page`, and every
+ * `personPage`), seen from before the page's first script: the browser's console reports and the
+ * `securitypolicyviolation` events. Every test ends by asserting there were none.
+ */
+const cspWatches: (() => Promise<string[]>)[] = [];
+
+export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
+  const reported: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) reported.push(message.text());
+  });
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __csp: string[] }).__csp = seen;
+    document.addEventListener("securitypolicyviolation", (event) => {
+      seen.push(
+        `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
+      );
+    });
+  });
+  const violations = async () => [
+    ...reported,
+    ...(page.isClosed()
+      ? []
+      : await page
+          .evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])
+          .catch(() => [])),
+  ];
+  cspWatches.push(violations);
+  return violations;
+}
+
+export const test = base.extend<{ cspClean: undefined }>({
+  page: async ({ page }, use) => {
+    await watchCsp(page);
+    await use(page);
+  },
+  cspClean: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
+    async ({}, use) => {
+      cspWatches.length = 0;
+      await use(undefined);
+      const found = (await Promise.all(cspWatches.map((watch) => watch()))).flat();
+      expect(found, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 export { expect };
 
 export const MORE_USERS = {
@@ -66,6 +114,7 @@ export async function personPage(
 ): Promise<Page> {
   const context = await browser.newContext({ ...options, storageState: authFile(email) });
   const page = await context.newPage();
+  await watchCsp(page);
   await page.goto("/");
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   return page;

@@ -1,4 +1,5 @@
 /** Roles as plain values shared by client and server code (mirrors the Prisma enum `Role`). */
+import "@/lib/zod-config"; // first: before any schema is built (CSP)
 import { z } from "zod";
 
 export const ROLES = [

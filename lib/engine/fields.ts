@@ -3,6 +3,7 @@
  * AI layer and the forms. Which fields a type needs before it can be submitted is part of the
  * routing contract: a PROCUREMENT without an amount must never fall through to the lowest tier.
  */
+import "@/lib/zod-config"; // first: before any schema is built (CSP)
 import { z } from "zod";
 
 /** The longest request text accepted (the AI layer reads all of it). */

@@ -4,6 +4,7 @@
  * each tool's own schema (lib/tools), so a wrong value comes back as an error at
  * `action.params.<name>`.
  */
+import "@/lib/zod-config"; // first: before any schema is built (CSP)
 import { z } from "zod";
 import { TOOL_NAMES, type ToolName } from "@/lib/engine/tools";
 

@@ -2,6 +2,7 @@
  * What an approver sends: approve (optional comment), reject (reason), request changes (comment),
  * escalate (reason). Shared by the inbox, the request page and the service. Client-safe.
  */
+import "@/lib/zod-config"; // first: before any schema is built (CSP)
 import { z } from "zod";
 import type { ActionResult } from "./result";
 

@@ -3,6 +3,7 @@
  * check, whatever the browser sent). Client-safe: imports only zod and the field definitions, not
  * the engine, so the forms' JavaScript stays small.
  */
+import "@/lib/zod-config"; // first: before any schema is built (CSP)
 import { z } from "zod";
 import {
   FIELD_LABELS,

@@ -1,4 +1,5 @@
 /** The personal settings form, checked the same way in the browser and on the server. */
+import "@/lib/zod-config"; // first: before any schema is built (CSP)
 import { z } from "zod";
 
 export const SettingsSchema = z
