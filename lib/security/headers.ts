@@ -38,7 +38,9 @@ export function pageCsp(nonce: string, options: { dev: boolean; https: boolean }
     "default-src 'self'",
     // 'unsafe-eval' only in development: React uses eval there to rebuild server error stacks.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    // next dev injects style elements and attributes without a nonce (its overlay, fast refresh);
+    // 'unsafe-inline' only counts where no nonce is given, so development lists no nonce here.
+    options.dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
     // Server actions, /api/live (server-sent events) and, in development, the HMR socket.
