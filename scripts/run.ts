@@ -16,6 +16,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { parseTrustedProxies } from "../lib/auth/client-address";
 import { createDb } from "../lib/db/client";
 import { deployMigrations } from "../lib/db/prisma-cli";
 import { migrateJobQueue, startWorker, workerPool } from "../lib/jobs/runtime";
@@ -34,6 +35,11 @@ async function main(): Promise<number> {
   if (mode !== "dev" && mode !== "start" && mode !== "worker") {
     console.error("usage: tsx scripts/run.ts dev|start|worker");
     return 2;
+  }
+  try {
+    parseTrustedProxies(process.env.TRUSTED_PROXIES);
+  } catch (error) {
+    throw new LaunchError((error as Error).message);
   }
   const database = await openDatabase(process.env.FLOWGATE_DB_LOG === "1" ? say : undefined);
   // What to stop on the way out, in order: the worker (running jobs finish), the mail catcher,
@@ -105,8 +111,7 @@ async function main(): Promise<number> {
       const built = await runNext(["build"], env);
       if (built !== 0) return built;
     }
-    const port = process.env.PORT ?? "3000";
-    return await runNext([mode, "--port", port], env, stopAll);
+    return await runServer(mode, env, stopAll);
   } finally {
     await stopAll();
   }
@@ -180,16 +185,36 @@ const localAuthSecret = () => localSecret("auth-secret", () => randomBytes(33).t
 const localWebhookSecret = () =>
   localSecret("webhook-secret", () => `whsec_${randomBytes(32).toString("base64")}`);
 
-/** Runs the Next.js CLI; on SIGINT/SIGTERM stops it first, then `beforeExit` (the database). */
-function runNext(args: string[], env: NodeJS.ProcessEnv, beforeExit?: () => Promise<void>) {
+/** Runs the Next.js CLI (`next build`) to its end. */
+function runNext(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const next = require.resolve("next/dist/bin/next");
   const child = spawn(process.execPath, [next, ...args], { env, stdio: "inherit" });
+  return new Promise((resolve) => child.once("exit", (code) => resolve(code ?? 1)));
+}
+
+/**
+ * Runs the app's HTTP server (scripts/server.ts) in a child process. On SIGINT/SIGTERM/SIGHUP it
+ * stops the server first, then runs `beforeExit` (the worker, the database) and resolves 0. If the
+ * server dies on its own (a crash, the kernel's OOM killer), it says so, stops the rest and
+ * resolves non-zero, so that a supervisor (systemd, a container runtime) restarts the whole app.
+ */
+function runServer(
+  mode: "dev" | "start",
+  env: NodeJS.ProcessEnv,
+  beforeExit: () => Promise<void>,
+): Promise<number> {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts", mode], {
+    env: { ...env, NODE_ENV: mode === "dev" ? "development" : "production" },
+    stdio: "inherit",
+  });
+  let asked: NodeJS.Signals | null = null;
   const forward = (signal: NodeJS.Signals) => {
     if (child.exitCode === null) child.kill(signal);
   };
   const onSignal = (signal: NodeJS.Signals) => {
     say(`${signal}: stopping`);
-    forward(signal);
+    asked ??= signal;
+    forward(signal === "SIGHUP" ? "SIGTERM" : signal);
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
@@ -199,8 +224,13 @@ function runNext(args: string[], env: NodeJS.ProcessEnv, beforeExit?: () => Prom
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
       process.off("SIGHUP", onSignal);
-      await beforeExit?.();
-      resolve(code ?? (signal ? 0 : 1));
+      if (!asked) {
+        say(
+          `the app server stopped unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}): stopping the rest and exiting with an error`,
+        );
+      }
+      await beforeExit();
+      resolve(asked ? 0 : code || 1);
     });
   });
 }

@@ -27,6 +27,8 @@ export interface EmbeddedServerOptions {
   database: string;
   /** A fixed port; startup fails with a clear message when it is taken. Default: a free port. */
   port?: number;
+  /** The port to use when no fixed one is given and it is free (the one used last time). */
+  preferredPort?: number;
   /** Turn off fsync and friends: for throw-away test clusters only. */
   ephemeral?: boolean;
   log?: (line: string) => void;
@@ -48,7 +50,11 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   await prepareDataDirParent(dataDir);
   await stopLeftoverServer(dataDir, log);
 
-  const port = options.port ?? (await findFreePort());
+  const port =
+    options.port ??
+    (options.preferredPort !== undefined && (await isPortFree(options.preferredPort))
+      ? options.preferredPort
+      : await findFreePort());
   if (options.port !== undefined && !(await isPortFree(options.port))) {
     throw new EmbeddedServerError(
       `Port ${options.port} is already in use. Set EMBEDDED_DB_PORT to a free port, or unset it to let Flowgate pick one.`,

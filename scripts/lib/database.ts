@@ -2,6 +2,8 @@
  * Which database a launcher or task uses: DATABASE_URL when set (checked reachable, nothing
  * embedded starts), otherwise the embedded development server under $FLOWGATE_DATA_DIR/pg.
  */
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { EmbeddedServerError, startEmbeddedServer } from "../../lib/db/embedded-server";
@@ -25,13 +27,25 @@ export async function openDatabase(log: (line: string) => void = () => {}): Prom
     return { url: external, embedded: false, stop: async () => {} };
   }
   const port = parsePort(process.env.EMBEDDED_DB_PORT);
+  // The port picked the first time is kept (tools and bookmarks keep working across restarts);
+  // if something else took it meanwhile, another free port is picked and remembered.
+  const portFile = path.join(dataDir(), "db-port");
+  const remembered = existsSync(portFile)
+    ? Number((await readFile(portFile, "utf8")).trim()) || undefined
+    : undefined;
   try {
     const server = await startEmbeddedServer({
       dataDir: path.join(dataDir(), "pg"),
       database: "flowgate",
       port,
+      preferredPort: remembered,
       log,
     });
+    if (port === undefined && server.port !== remembered) {
+      if (remembered !== undefined)
+        log(`port ${remembered} was taken: the database now uses ${server.port}`);
+      await writeFile(portFile, `${server.port}\n`);
+    }
     return { url: server.url, embedded: true, stop: server.stop };
   } catch (error) {
     if (error instanceof EmbeddedServerError) throw new LaunchError(error.message);

@@ -1,0 +1,95 @@
+/**
+ * The HTTP server's front door, over real sockets: the client address Next.js sees cannot be
+ * chosen by the client, only told by trusted proxies; an oversized body is refused with 413
+ * before it is read.
+ */
+import { createServer, request as httpRequest, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseTrustedProxies } from "@/lib/auth/client-address";
+import { frontDoor } from "@/lib/http/front-door";
+
+const servers: Server[] = [];
+let handled = 0;
+
+/** A front door whose "app" answers with the X-Forwarded-For it was given. */
+async function start(trusted: string): Promise<string> {
+  const server = frontDoor(
+    createServer(),
+    (request, response) => {
+      handled++;
+      let size = 0;
+      request.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+      });
+      request.on("end", () => {
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end(JSON.stringify({ forwardedFor: request.headers["x-forwarded-for"], size }));
+      });
+    },
+    { trustedProxies: parseTrustedProxies(trusted), maxBodyBytes: 1024 },
+  );
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  servers.push(server);
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+let direct: string;
+let behindProxy: string;
+beforeAll(async () => {
+  direct = await start("");
+  behindProxy = await start("loopback");
+});
+afterAll(async () => {
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+});
+
+describe("the client address", () => {
+  it("is the socket's when no proxy is trusted, whatever X-Forwarded-For says", async () => {
+    for (const spoofed of ["203.0.113.1", "1.1.1.1, 2.2.2.2", "garbage", ""]) {
+      const response = await fetch(direct, { headers: { "x-forwarded-for": spoofed } });
+      expect((await response.json()).forwardedFor).toBe("127.0.0.1");
+    }
+  });
+
+  it("is what the trusted proxy saw, not what the client made up", async () => {
+    // The proxy (here: this test, on loopback) appended the address it saw to the client's header.
+    const response = await fetch(behindProxy, {
+      headers: { "x-forwarded-for": "6.6.6.6, 198.51.100.7" },
+    });
+    expect((await response.json()).forwardedFor).toBe("198.51.100.7");
+  });
+});
+
+describe("an oversized body", () => {
+  it("is refused with 413 problem+json, unread; a body within the limit passes", async () => {
+    const before = handled;
+    const response = await fetch(direct, { method: "POST", body: "x".repeat(1025) });
+    expect(response.status).toBe(413);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(await response.json()).toMatchObject({ status: 413, code: "PAYLOAD_TOO_LARGE" });
+    expect(handled).toBe(before);
+    const fine = await fetch(direct, { method: "POST", body: "x".repeat(1024) });
+    expect(await fine.json()).toMatchObject({ size: 1024 });
+  });
+
+  it("is refused before it is sent when the client expects 100-continue", async () => {
+    const url = new URL(direct);
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = httpRequest({
+        host: url.hostname,
+        port: url.port,
+        method: "POST",
+        headers: { "content-length": "5000000", expect: "100-continue" },
+      });
+      request.on("continue", () => reject(new Error("told to continue")));
+      request.on("response", (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on("error", reject);
+      request.flushHeaders();
+    });
+    expect(status).toBe(413);
+  });
+});
