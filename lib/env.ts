@@ -16,7 +16,9 @@ export const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /**
-   * Failed sign-ins allowed per client address and per account before a pause. The bound keeps
+   * Failed sign-ins allowed per client address, and per account at one address, before a pause;
+   * past the per-account number (from all addresses) the account is slowed (lib/auth/
+   * sign-in-throttle.ts). The bound keeps
    * the counters (rate_limits.points, a 32-bit integer) far from overflowing: a paused key is not
    * counted further, so a counter never passes its limit by more than the sign-ins in flight.
    */

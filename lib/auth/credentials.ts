@@ -32,7 +32,7 @@ export async function authenticate(
   clientAddress: string,
 ): Promise<AuthenticateResult> {
   const email = normaliseEmail(input.email);
-  const wait = await throttle.retryAfter(clientAddress, email);
+  const wait = await throttle.admit(clientAddress, email);
   if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: wait };
 
   const user = await findUserForSignIn(db, email);
@@ -44,7 +44,7 @@ export async function authenticate(
     await throttle.recordFailure(clientAddress, email);
     return { ok: false, reason: "invalid" };
   }
-  await throttle.recordSuccess(email);
+  await throttle.recordSuccess(clientAddress, email);
   return {
     ok: true,
     user: {

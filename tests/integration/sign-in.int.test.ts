@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
-import { createSignInThrottle } from "@/lib/auth/sign-in-throttle";
+import { createSignInThrottle, MAX_ACCOUNT_GAP_SECONDS } from "@/lib/auth/sign-in-throttle";
 import { createTestDatabase, type TestDatabase } from "./database";
 
 const PASSWORD = "correct horse battery staple";
@@ -70,26 +70,75 @@ describe("authenticate with throttling (real PostgreSQL)", () => {
     for (const answer of answers) expect(answer).toEqual({ ok: false, reason: "invalid" });
   });
 
-  it("pauses an account after repeated failures, even with the right password, from any address", async () => {
+  it("pauses an account at the address that keeps failing, not the owner at theirs", async () => {
     const guard = throttle();
     for (let i = 0; i < limits.maxFailuresPerAccount; i++) {
       await authenticate(
         t.db,
         guard,
         { email: "ben@example.com", password: `guess-${i}` },
-        `10.2.0.${i}`,
+        "10.2.0.1",
       );
     }
-    const result = await authenticate(
+    // The attacker's address is paused for Ben, even with the right password…
+    const attacker = await authenticate(
+      t.db,
+      guard,
+      { email: "ben@example.com", password: PASSWORD },
+      "10.2.0.1",
+    );
+    expect(attacker).toMatchObject({ ok: false, reason: "throttled" });
+    if (attacker.ok || attacker.reason !== "throttled") throw new Error("expected throttling");
+    expect(attacker.retryAfterSeconds).toBeGreaterThan(14 * 60);
+    expect(attacker.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
+    // …Ben at his own address is not locked out.
+    const owner = await authenticate(
       t.db,
       guard,
       { email: "ben@example.com", password: PASSWORD },
       "10.2.9.9",
     );
-    expect(result).toMatchObject({ ok: false, reason: "throttled" });
-    if (result.ok || result.reason !== "throttled") throw new Error("expected throttling");
-    expect(result.retryAfterSeconds).toBeGreaterThan(14 * 60);
-    expect(result.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
+    expect(owner.ok).toBe(true);
+  });
+
+  it("slows an account sprayed from many addresses, progressively, never past a minute", async () => {
+    const guard = throttle();
+    const wrong = (address: string) =>
+      authenticate(t.db, guard, { email: "ben@example.com", password: "spray" }, address);
+    for (let i = 0; i < limits.maxFailuresPerAccount; i++) await wrong(`10.6.0.${i}`);
+    // At the limit the account is not slowed yet; the next failure makes it wait a second.
+    expect(await wrong("10.6.1.1")).toEqual({ ok: false, reason: "invalid" });
+    const slowed = await wrong("10.6.1.2");
+    expect(slowed).toMatchObject({ ok: false, reason: "throttled" });
+    if (slowed.ok || slowed.reason !== "throttled") throw new Error("expected throttling");
+    expect(slowed.retryAfterSeconds).toBeLessThanOrEqual(1);
+    // Each failure that gets through doubles the wait, up to a minute.
+    for (let i = 0; i < 5; i++) await guard.recordFailure(`10.6.2.${i}`, "ben@example.com");
+    const wait = await guard.admit("10.6.3.1", "ben@example.com");
+    expect(wait).toBeGreaterThan(31);
+    expect(wait).toBeLessThanOrEqual(32);
+    for (let i = 0; i < 20; i++) await guard.recordFailure(`10.6.4.${i}`, "ben@example.com");
+    const capped = await authenticate(
+      t.db,
+      guard,
+      { email: "ben@example.com", password: PASSWORD },
+      "10.6.5.1",
+    );
+    if (capped.ok || capped.reason !== "throttled") throw new Error("expected throttling");
+    expect(capped.retryAfterSeconds).toBeGreaterThan(55);
+    expect(capped.retryAfterSeconds).toBeLessThanOrEqual(MAX_ACCOUNT_GAP_SECONDS);
+  });
+
+  it("lets one attempt a second through for a slowed account, however many arrive at once", async () => {
+    const guard = throttle();
+    for (let i = 0; i < limits.maxFailuresPerAccount; i++) {
+      await guard.recordFailure(`10.7.0.${i}`, "ann@example.com");
+    }
+    const waits = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => guard.admit(`10.7.1.${i}`, "ann@example.com")),
+    );
+    expect(waits.filter((w) => w === 0)).toHaveLength(1);
+    for (const w of waits.filter((w) => w !== 0)) expect(w).toBe(1);
   });
 
   it("pauses an address that fails against many accounts", async () => {
@@ -138,6 +187,6 @@ describe("authenticate with throttling (real PostgreSQL)", () => {
     for (let i = 0; i < limits.maxFailuresPerAccount; i++) {
       await authenticate(t.db, throttle(), { email: "ben@example.com", password: "x" }, "10.5.0.1");
     }
-    expect(await throttle().retryAfter("10.9.9.9", "ben@example.com")).toBeGreaterThan(0);
+    expect(await throttle().admit("10.5.0.1", "ben@example.com")).toBeGreaterThan(0);
   });
 });
