@@ -6,7 +6,7 @@ export type ServiceActor = Pick<SessionUser, "id" | "roles"> & {
   department: { id: string } | null;
 };
 
-export function engineActor(user: ServiceActor): Actor {
+export function engineActor(user: ServiceActor): Extract<Actor, { kind: "user" }> {
   return {
     kind: "user",
     id: user.id,

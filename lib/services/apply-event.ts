@@ -15,6 +15,7 @@ import type { Actor, AuditEntry, EngineEvent, RequestType, Transition } from "@/
 import { transition } from "@/lib/engine";
 import { AppError, fromEngineError } from "@/lib/errors";
 import { routingWarnings } from "./routing-check";
+import { refusalFor } from "./visibility";
 
 export interface ApplyOptions {
   requestId: string;
@@ -43,14 +44,24 @@ export async function applyEvent(db: Db, options: ApplyOptions): Promise<Applied
   const now = options.now ?? new Date();
   const loaded = await loadRequest(db, options.requestId);
   if (!loaded) throw new AppError("NOT_FOUND", "No such request.");
+  const workflow = await workflowFor(db, loaded);
+  // Whoever may not know of the request hears NOT_FOUND, whatever the refusal (visibility.ts).
+  const refuse = (error: AppError) =>
+    refusalFor(db, error, loaded.state, workflow.definition, options.actor);
   if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {
-    throw new AppError(
-      "VERSION_CONFLICT",
-      "This request has changed since you loaded it. Reload and try again.",
+    throw await refuse(
+      new AppError(
+        "VERSION_CONFLICT",
+        "This request has changed since you loaded it. Reload and try again.",
+      ),
     );
   }
-  const workflow = await workflowFor(db, loaded);
-  const event = options.prepare ? await options.prepare(loaded) : options.event;
+  let event: EngineEvent;
+  try {
+    event = options.prepare ? await options.prepare(loaded) : options.event;
+  } catch (error) {
+    throw error instanceof AppError ? await refuse(error) : error;
+  }
   const result = transition({
     definition: workflow.definition,
     state: loaded.state,
@@ -59,7 +70,7 @@ export async function applyEvent(db: Db, options: ApplyOptions): Promise<Applied
     now,
     newId: randomUUID,
   });
-  if (!result.ok) throw fromEngineError(result.error);
+  if (!result.ok) throw await refuse(fromEngineError(result.error));
   // A draft is bound to the newest workflow version when first submitted, and keeps it for life.
   const boundWorkflowId = loaded.workflowId ?? (event.type === "SUBMIT" ? workflow.id : null);
   // A submission is checked against its own text: figures there that would route it higher

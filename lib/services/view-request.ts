@@ -1,17 +1,13 @@
 /**
  * One request as its page shows it, for one user: the details, the planned approval chain and the
- * actions this user may take now. Who may see a request: its requester; once submitted, anyone
- * holding a role of a step on its path (MANAGER only in the requester's department), which covers
- * whoever may decide it now or did before; anyone who acted on it; and holders of
- * `request:read-any` (admins). Everyone else gets NOT_FOUND, so that request ids reveal nothing.
+ * actions this user may take now. Who may see it: lib/services/visibility.ts; everyone else gets
+ * NOT_FOUND, so that request ids reveal nothing.
  */
-import { can } from "@/lib/auth/permissions";
 import { type ActionRunView, runsOfRequest } from "@/lib/db/action-runs";
 import { type Db, poolOf } from "@/lib/db/client";
 import { type RequestDetail, requestDetail, type TimelineEntry } from "@/lib/db/request-view";
 import { latestWorkflow, workflowById } from "@/lib/db/workflows";
 import {
-  decideRefusal,
   describeCurrentStep,
   type PlannedChain,
   permittedActions,
@@ -22,6 +18,7 @@ import { AppError } from "@/lib/errors";
 import type { CurrentState } from "@/lib/forms/result";
 import { type ActionView, actionView } from "./action-view";
 import { engineActor, type ServiceActor } from "./actor";
+import { visibleWithoutHistory } from "./visibility";
 
 export interface RequestView {
   detail: RequestDetail;
@@ -51,18 +48,8 @@ export async function viewRequest(
   const chain: PlannedChain = workflow
     ? plannedChain(workflow.definition, state)
     : { steps: [], currentIndex: null, problem: `No workflow is published for ${state.type}.` };
-  const onItsPath =
-    state.status !== "DRAFT" &&
-    chain.steps.some(
-      (step) =>
-        user.roles.includes(step.role) &&
-        (step.role !== "MANAGER" || user.department?.id === state.departmentId),
-    );
   const visible =
-    state.requesterId === user.id ||
-    can(user, "request:read-any") ||
-    decideRefusal(state, actor) === null ||
-    onItsPath ||
+    visibleWithoutHistory(state, chain, actor) ||
     detail.timeline.some((entry) => entry.actorType === "USER" && entry.actorId === user.id);
   if (!visible) throw new AppError("NOT_FOUND", "No such request.");
   return {

@@ -164,8 +164,9 @@ describe("decision links in mail", () => {
       },
       new Date(Date.now() + 3_600_000),
     );
+    // The request is not on their path: to them it does not exist.
     expect(await refusal(decideByLink(ctx.t.db, { token }))).toMatchObject({
-      code: "OUT_OF_SCOPE",
+      code: "NOT_FOUND",
     });
   });
 });

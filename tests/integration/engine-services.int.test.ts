@@ -113,10 +113,11 @@ describe("refusals change nothing, audit trail included", () => {
   it.each([
     ["the wrong role", () => ctx.w.finance, { decision: "approve" }, "WRONG_ROLE"],
     [
+      // Not on the request's path: they may not know it exists (visibility.ts).
       "a manager of another department",
       () => ctx.w.managerOps,
       { decision: "approve" },
-      "OUT_OF_SCOPE",
+      "NOT_FOUND",
     ],
     [
       "a reject without reason",
@@ -165,9 +166,10 @@ describe("refusals change nothing, audit trail included", () => {
 
   it("a decision in the wrong state, and anything on a closed request", async () => {
     const draft = await createDraft(ctx.t.db, ctx.w.requester, chairs);
+    // A draft is its requester's alone: to anyone else it does not exist.
     await expectRefused(
       decideStep(ctx.t.db, ctx.w.managerEng, draft.id, { decision: "approve" }),
-      "INVALID_STATE",
+      "NOT_FOUND",
     );
     const id = await submitted();
     await decideStep(ctx.t.db, ctx.w.managerEng, id, {
@@ -204,14 +206,53 @@ describe("refusals change nothing, audit trail included", () => {
     });
   });
 
-  it("someone else's draft cannot be edited, submitted or cancelled", async () => {
+  it("someone else's draft cannot be edited, submitted or cancelled (to them it does not exist)", async () => {
     const draft = await createDraft(ctx.t.db, ctx.w.requester, chairs);
     await expectRefused(
       updateDraft(ctx.t.db, ctx.w.managerEng, draft.id, { fields: {} }),
-      "NOT_REQUESTER",
+      "NOT_FOUND",
     );
-    await expectRefused(submitRequest(ctx.t.db, ctx.w.managerEng, draft.id), "NOT_REQUESTER");
-    await expectRefused(cancelRequest(ctx.t.db, ctx.w.finance, draft.id), "NOT_REQUESTER");
+    await expectRefused(submitRequest(ctx.t.db, ctx.w.managerEng, draft.id), "NOT_FOUND");
+    await expectRefused(cancelRequest(ctx.t.db, ctx.w.finance, draft.id), "NOT_FOUND");
+  });
+
+  it("refuses with the reason whoever may know of the request, and with NOT_FOUND anyone else", async () => {
+    const id = await submitted();
+    const version = (await ctx.t.db.request.findUniqueOrThrow({ where: { id } })).version;
+    const before = await snapshot(id);
+    // On its path (the department's manager, finance further on): the real reason.
+    await expectRefused(cancelRequest(ctx.t.db, ctx.w.managerEng, id), "NOT_REQUESTER");
+    await expectRefused(
+      decideStep(ctx.t.db, ctx.w.finance, id, { decision: "approve" }),
+      "WRONG_ROLE",
+    );
+    await expectRefused(
+      decideStep(ctx.t.db, ctx.w.managerEng, id, { decision: "approve", version: version - 1 }),
+      "VERSION_CONFLICT",
+    );
+    // Not on its path, never acted on it: every refusal is NOT_FOUND, stale version included.
+    for (const stranger of [ctx.w.hr, ctx.w.support, ctx.w.managerOps]) {
+      await expectRefused(cancelRequest(ctx.t.db, stranger, id), "NOT_FOUND");
+      await expectRefused(
+        decideStep(ctx.t.db, stranger, id, { decision: "approve", version: version - 1 }),
+        "NOT_FOUND",
+      );
+      await expectRefused(
+        decideStep(ctx.t.db, stranger, id, {
+          decision: "reject",
+          reason: "Not needed this quarter",
+        }),
+        "NOT_FOUND",
+      );
+    }
+    // The same answer as for an id that does not exist at all.
+    const missing = await expectRefused(
+      cancelRequest(ctx.t.db, ctx.w.hr, "00000000-0000-4000-8000-000000000000"),
+      "NOT_FOUND",
+    );
+    const hidden = await expectRefused(cancelRequest(ctx.t.db, ctx.w.hr, id), "NOT_FOUND");
+    expect(hidden.message).toBe(missing.message);
+    expect(await snapshot(id)).toEqual(before);
   });
 
   it("submission without the type's required fields names them", async () => {

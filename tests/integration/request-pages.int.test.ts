@@ -385,7 +385,7 @@ describe("editRequest (the request page's form)", () => {
         intent: "save",
       }),
     );
-    expect(stranger.code).toBe("NOT_REQUESTER");
+    expect(stranger.code).toBe("NOT_FOUND"); // a draft is its requester's alone
     const after = await ctx.t.db.request.findUniqueOrThrow({ where: { id } });
     expect(after).toMatchObject({
       version: before.version,
