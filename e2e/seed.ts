@@ -1,6 +1,8 @@
 /** Requests created through the real services, for specs whose subject is what comes after. */
+import { hashPassword } from "../lib/auth/password";
 import type { RequestFields, RequestType } from "../lib/engine";
 import { createRequest } from "../lib/services/create-request";
+import { DEMO_PASSWORD } from "../prisma/demo-data";
 import { e2eDb } from "./database";
 
 export async function seedRequest(
@@ -41,6 +43,31 @@ export async function countByTitle(title: string): Promise<number> {
   const db = e2eDb();
   try {
     return await db.request.count({ where: { title } });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** A person of this spec's own (demo password), so what it does touches no one else's sessions. */
+export async function seedUser(
+  email: string,
+  roles: ("REQUESTER" | "MANAGER" | "FINANCE" | "DIRECTOR" | "ADMIN")[],
+  departmentCode: string | null,
+): Promise<void> {
+  const db = e2eDb();
+  try {
+    const department = departmentCode
+      ? await db.department.findUniqueOrThrow({ where: { code: departmentCode } })
+      : null;
+    await db.user.create({
+      data: {
+        email,
+        name: email.split("@")[0] ?? email,
+        passwordHash: await hashPassword(DEMO_PASSWORD),
+        roles,
+        departmentId: department?.id ?? null,
+      },
+    });
   } finally {
     await db.$disconnect();
   }

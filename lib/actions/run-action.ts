@@ -67,3 +67,13 @@ export function failure(error: AppError, current?: CurrentState): ActionResult<n
     ...(current ? { current } : {}),
   };
 }
+
+/**
+ * A form action called without a form (a hand-made request: Next.js decodes whatever was sent
+ * into the arguments): refused like any invalid input, before anything reads it.
+ */
+export function notAForm(form: unknown): ActionResult<never> | null {
+  return form instanceof FormData
+    ? null
+    : failure(new AppError("VALIDATION_FAILED", "The form could not be read. Reload the page."));
+}

@@ -4,6 +4,7 @@
  * transition (state, run log, decision, audit) guarded by the request's version, so it is atomic
  * and of two concurrent writers exactly one wins.
  */
+
 import { randomUUID } from "node:crypto";
 import type {
   ActiveStep,
@@ -16,6 +17,7 @@ import type {
   Transition,
 } from "@/lib/engine";
 import { ActionSchema, actionHash, RequestFieldsSchema, toJson } from "@/lib/engine";
+import { isUuid } from "@/lib/ids";
 import { actionJob, jobsForTransition, type QueuedJob } from "@/lib/jobs/from-transition";
 import { type AuditHead, chainEntries, INSERT_AUDIT_ROWS, requestStream } from "./audit";
 import { type Db, poolOf } from "./client";
@@ -124,6 +126,7 @@ export function toLoaded(row: RequestRow): LoadedRequest {
 const LOAD_SQL = `SELECT ${REQUEST_COLUMNS} FROM requests r WHERE r.id = $1::uuid`;
 
 export async function loadRequest(db: Db, id: string): Promise<LoadedRequest | null> {
+  if (!isUuid(id)) return null; // not an id at all: no such request (and no query)
   const rows = await preparedQuery<RequestRow>(db, "load_request", LOAD_SQL, [id]);
   return rows[0] ? toLoaded(rows[0]) : null;
 }

@@ -7,6 +7,7 @@
 import "@/lib/zod-config"; // first: before any schema is built (CSP)
 import { z } from "zod";
 import { TOOL_NAMES, type ToolName } from "@/lib/engine/tools";
+import { jsonTextIssues } from "./text";
 
 export interface ToolInput {
   name: string;
@@ -63,7 +64,9 @@ export const TOOL_FORMS: Readonly<
 export const ActionInputSchema = z
   .object({
     tool: z.enum(TOOL_NAMES, { error: "Choose one of the tools, or no action." }),
-    params: z.record(z.string(), z.unknown()),
+    params: z.record(z.string(), z.unknown()).superRefine((params, ctx) => {
+      for (const issue of jsonTextIssues(params)) ctx.addIssue({ code: "custom", ...issue });
+    }),
   })
   .strict()
   .nullable();

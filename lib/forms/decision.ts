@@ -5,13 +5,16 @@
 import "@/lib/zod-config"; // first: before any schema is built (CSP)
 import { z } from "zod";
 import type { ActionResult } from "./result";
+import { cleanText } from "./text";
 
 const note = (required: string) =>
-  z
-    .string({ error: required })
-    .trim()
-    .min(3, `${required} (at least 3 characters).`)
-    .max(2_000, "Keep it under 2,000 characters.");
+  cleanText(
+    z
+      .string({ error: required })
+      .trim()
+      .min(3, `${required} (at least 3 characters).`)
+      .max(2_000, "Keep it under 2,000 characters."),
+  );
 
 export const DecisionInputSchema = z.discriminatedUnion(
   "decision",
@@ -19,7 +22,9 @@ export const DecisionInputSchema = z.discriminatedUnion(
     z
       .object({
         decision: z.literal("approve"),
-        comment: z.string().trim().max(2_000, "Keep it under 2,000 characters.").optional(),
+        comment: cleanText(
+          z.string().trim().max(2_000, "Keep it under 2,000 characters."),
+        ).optional(),
         version: z.number().int().optional(),
         /** The hash of the action the approver was shown (lib/engine actionHash). */
         actionHash: z

@@ -16,6 +16,7 @@ import {
   RequestTypeSchema,
 } from "@/lib/engine/fields";
 import { ActionInputSchema } from "./action";
+import { cleanText } from "./text";
 
 export const TYPE_LABELS: Readonly<Record<RequestType, string>> = {
   PROCUREMENT: "Procurement",
@@ -32,20 +33,24 @@ export const FORM_FIELDS: Readonly<Record<RequestType, readonly FieldName[]>> = 
   GENERAL: [],
 };
 
-export const RequestTextSchema = z
-  .string()
-  .trim()
-  .min(10, "Describe what you need in a sentence or two.")
-  .max(
-    MAX_DESCRIPTION_LENGTH,
-    `Keep the description under ${MAX_DESCRIPTION_LENGTH.toLocaleString("en")} characters.`,
-  );
+export const RequestTextSchema = cleanText(
+  z
+    .string()
+    .trim()
+    .min(10, "Describe what you need in a sentence or two.")
+    .max(
+      MAX_DESCRIPTION_LENGTH,
+      `Keep the description under ${MAX_DESCRIPTION_LENGTH.toLocaleString("en")} characters.`,
+    ),
+);
 
-export const TitleSchema = z
-  .string()
-  .trim()
-  .min(3, "Give the request a short title (3+ characters).")
-  .max(140, "Keep the title under 140 characters.");
+export const TitleSchema = cleanText(
+  z
+    .string()
+    .trim()
+    .min(3, "Give the request a short title (3+ characters).")
+    .max(140, "Keep the title under 140 characters."),
+);
 
 export const IntentSchema = z.enum(["save", "submit"], { error: "Choose save or submit." });
 

@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { AppError, zodIssues } from "@/lib/errors";
+import { cleanText } from "@/lib/forms/text";
 import { log } from "@/lib/log";
 import type { ServiceActor } from "./actor";
 import { decideStep } from "./decide-step";
@@ -32,7 +33,7 @@ export const BulkApproveSchema = z
       )
       .min(1, "Select at least one request.")
       .max(MAX_BULK_ITEMS, `Approve at most ${MAX_BULK_ITEMS} requests at once.`),
-    comment: z.string().trim().max(2_000).optional(),
+    comment: cleanText(z.string().trim().max(2_000)).optional(),
   })
   .strict();
 

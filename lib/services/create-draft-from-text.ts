@@ -10,21 +10,24 @@ import type { Db } from "@/lib/db/client";
 import { insertDraft } from "@/lib/db/requests";
 import type { RequestFields } from "@/lib/engine";
 import { AppError, zodIssues } from "@/lib/errors";
+import { cleanText } from "@/lib/forms/text";
 import type { ServiceActor } from "./actor";
 import { titleFrom } from "./create-request";
 import { needsConfirmation, suggest } from "./suggest";
 
 export const TextDraftSchema = z
   .object({
-    text: z
-      .string()
-      .trim()
-      .min(1, "Describe what you need.")
-      .max(
-        MAX_TEXT_LENGTH,
-        `Keep the description under ${MAX_TEXT_LENGTH.toLocaleString("en")} characters.`,
-      ),
-    title: z.string().trim().min(3).max(140).optional(),
+    text: cleanText(
+      z
+        .string()
+        .trim()
+        .min(1, "Describe what you need.")
+        .max(
+          MAX_TEXT_LENGTH,
+          `Keep the description under ${MAX_TEXT_LENGTH.toLocaleString("en")} characters.`,
+        ),
+    ),
+    title: cleanText(z.string().trim().min(3).max(140)).optional(),
   })
   .strict();
 

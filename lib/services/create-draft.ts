@@ -4,18 +4,23 @@ import type { Db } from "@/lib/db/client";
 import { insertDraft } from "@/lib/db/requests";
 import { ActionSchema, RequestFieldsSchema, RequestTypeSchema } from "@/lib/engine";
 import { AppError, zodIssues } from "@/lib/errors";
+import { cleanText } from "@/lib/forms/text";
 import { checkActionParams } from "@/lib/tools/registry";
 import type { ServiceActor } from "./actor";
 
 export const DraftInputSchema = z
   .object({
     type: RequestTypeSchema,
-    title: z.string().trim().min(3, "Give the request a short title (3+ characters).").max(140),
-    description: z
-      .string()
-      .trim()
-      .min(1, "Describe what you need.")
-      .max(10_000, "Keep the description under 10,000 characters."),
+    title: cleanText(
+      z.string().trim().min(3, "Give the request a short title (3+ characters).").max(140),
+    ),
+    description: cleanText(
+      z
+        .string()
+        .trim()
+        .min(1, "Describe what you need.")
+        .max(10_000, "Keep the description under 10,000 characters."),
+    ),
     fields: RequestFieldsSchema.default({}),
     action: ActionSchema.nullable().default(null),
   })

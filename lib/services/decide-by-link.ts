@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { loadRequest } from "@/lib/db/requests";
 import { AppError, zodIssues } from "@/lib/errors";
+import { cleanText } from "@/lib/forms/text";
 import { type LinkClaims, verifyDecisionLink } from "@/lib/mail/decision-links";
 import { type ActionView, actionView } from "./action-view";
 import type { ServiceActor } from "./actor";
@@ -80,7 +81,7 @@ export async function previewLink(db: Db, token: string, now = new Date()): Prom
 const ConfirmSchema = z
   .object({
     token: z.string().min(1).max(2_000),
-    reason: z.string().trim().max(2_000).optional(),
+    reason: cleanText(z.string().trim().max(2_000)).optional(),
   })
   .strict();
 

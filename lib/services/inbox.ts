@@ -57,7 +57,9 @@ export function encodeCursor(cursor: InboxCursor): string {
 export function decodeCursor(value: string): InboxCursor {
   const [due, id] = Buffer.from(value, "base64url").toString("utf8").split("|");
   const dueAt = new Date(due ?? "");
-  if (Number.isNaN(dueAt.getTime()) || !z.uuid().safeParse(id).success) {
+  // Within years 1–9999: JavaScript dates reach ±275,760, further than PostgreSQL's timestamps.
+  const year = dueAt.getUTCFullYear();
+  if (Number.isNaN(dueAt.getTime()) || year < 1 || year > 9999 || !z.uuid().safeParse(id).success) {
     throw new AppError("VALIDATION_FAILED", "The cursor is invalid.", [
       { field: "cursor", message: "Use the nextCursor of a previous page." },
     ]);

@@ -8,6 +8,7 @@ import { finishRun } from "@/lib/db/action-runs";
 import { type Db, poolOf } from "@/lib/db/client";
 import { jobById, removeDeadJob, rescheduleDeadJob } from "@/lib/db/job-queue";
 import { AppError, zodIssues } from "@/lib/errors";
+import { cleanText } from "@/lib/forms/text";
 import type { ServiceActor } from "./actor";
 
 const JobId = z.string().regex(/^\d{1,18}$/, "Not a job id.");
@@ -18,11 +19,13 @@ export const JobActionSchema = z.discriminatedUnion("action", [
     .object({
       action: z.literal("abandon"),
       jobId: JobId,
-      reason: z
-        .string({ error: "Say why the job is abandoned." })
-        .trim()
-        .min(5, "Say why the job is abandoned (at least 5 characters).")
-        .max(500, "Keep the reason under 500 characters."),
+      reason: cleanText(
+        z
+          .string({ error: "Say why the job is abandoned." })
+          .trim()
+          .min(5, "Say why the job is abandoned (at least 5 characters).")
+          .max(500, "Keep the reason under 500 characters."),
+      ),
     })
     .strict(),
 ]);

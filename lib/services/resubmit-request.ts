@@ -3,9 +3,11 @@
  * summary and warnings for the approvers; the requester's confirmed fields stay as they are), and
  * a new round is routed from the start.
  */
+
 import type { AiSettings } from "@/lib/ai/config";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 import { jobRequest } from "@/lib/jobs/catalog";
 import { engineActor, type ServiceActor } from "./actor";
 import { applyEvent } from "./apply-event";
@@ -18,10 +20,12 @@ export async function resubmitRequest(
   options: { version?: number; now?: Date; ai?: AiSettings } = {},
 ) {
   const now = options.now ?? new Date();
-  const request = await db.request.findUnique({
-    where: { id: requestId },
-    select: { description: true, status: true, requesterId: true },
-  });
+  const request = !isUuid(requestId)
+    ? null
+    : await db.request.findUnique({
+        where: { id: requestId },
+        select: { description: true, status: true, requesterId: true },
+      });
   if (!request) throw new AppError("NOT_FOUND", "No such request.");
   // Only the requester's own resubmission is worth a model call; the engine refuses anything else.
   // A hosted model reads it again later (a job); the local provider reads it now.

@@ -2,8 +2,10 @@
  * A person's own sessions: where they are signed in, and "sign out everywhere else" (every other
  * session ends on its next request; this one stays).
  */
+
 import type { Db } from "@/lib/db/client";
 import { openSessionsOf, revokeSessionsOf } from "@/lib/db/sessions";
+import { isUuid } from "@/lib/ids";
 import type { ServiceActor } from "./actor";
 
 export interface SessionView {
@@ -35,7 +37,9 @@ export async function signOutEverywhereElse(
   actor: ServiceActor & { sessionId?: string },
   now = new Date(),
 ): Promise<number> {
-  return revokeSessionsOf(db, actor.id, "signed out everywhere else", now, actor.sessionId);
+  // The session id comes from the signed cookie; anything but a uuid keeps no session.
+  const keep = isUuid(actor.sessionId) ? actor.sessionId : undefined;
+  return revokeSessionsOf(db, actor.id, "signed out everywhere else", now, keep);
 }
 
 /** A short, human name for a User-Agent: the browser and the system, as far as they can be told. */

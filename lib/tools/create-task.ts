@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { TOOL_FORMS } from "@/lib/forms/action";
+import { cleanText } from "@/lib/forms/text";
 import { defineTool, PermanentToolError } from "./tool";
 
 export const createTaskTool = defineTool({
@@ -12,10 +13,10 @@ export const createTaskTool = defineTool({
   label: TOOL_FORMS.create_task.label,
   schema: z
     .object({
-      title: z.string().trim().min(1, "Give the task a title.").max(200),
+      title: cleanText(z.string().trim().min(1, "Give the task a title.").max(200)),
       /** Email of the person who gets it; the requester when absent. */
       assignee: z.email("Enter the assignee's email address.").optional(),
-      notes: z.string().trim().max(5_000).optional(),
+      notes: cleanText(z.string().trim().max(5_000)).optional(),
     })
     .strict(),
   describe: (p) => [

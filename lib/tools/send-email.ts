@@ -1,6 +1,7 @@
 /** send_email: a mail through Flowgate's SMTP, with the run's key as a header. */
 import { z } from "zod";
 import { TOOL_FORMS } from "@/lib/forms/action";
+import { cleanText } from "@/lib/forms/text";
 import { escapeHtml } from "@/lib/mail/templates";
 import { sendMail } from "@/lib/mail/transport";
 import { defineTool } from "./tool";
@@ -11,8 +12,8 @@ export const sendEmailTool = defineTool({
   schema: z
     .object({
       to: z.email("Enter the recipient's email address."),
-      subject: z.string().trim().min(1, "Give the email a subject.").max(200),
-      body: z.string().trim().min(1, "Write the email's text.").max(10_000),
+      subject: cleanText(z.string().trim().min(1, "Give the email a subject.").max(200)),
+      body: cleanText(z.string().trim().min(1, "Write the email's text.").max(10_000)),
     })
     .strict(),
   describe: (p) => [`To: ${p.to}`, `Subject: ${p.subject}`, p.body],

@@ -8,6 +8,7 @@
 import { createHmac } from "node:crypto";
 import { z } from "zod";
 import { TOOL_FORMS } from "@/lib/forms/action";
+import { jsonTextIssues } from "@/lib/forms/text";
 import { defineTool, PermanentToolError } from "./tool";
 
 const TIMEOUT_MS = 10_000;
@@ -36,7 +37,10 @@ export const webhookTool = defineTool({
         .refine((u) => /^https?:\/\//i.test(u), "Webhooks are called over http or https."),
       payload: z
         .record(z.string(), z.unknown(), { error: 'Enter a JSON object, e.g. {"order": 42}.' })
-        .default({}),
+        .default({})
+        .superRefine((payload, ctx) => {
+          for (const issue of jsonTextIssues(payload)) ctx.addIssue({ code: "custom", ...issue });
+        }),
     })
     .strict(),
   describe: (p) => [`POST ${p.url}`, JSON.stringify(p.payload)],

@@ -61,6 +61,17 @@ describe("the client address", () => {
   });
 });
 
+describe("a path that is not UTF-8 once decoded", () => {
+  it("is refused with 400 problem+json before the app sees it", async () => {
+    const before = handled;
+    const response = await fetch(`${direct}/requests/%c7%7f`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ status: 400, code: "BAD_REQUEST" });
+    expect(handled).toBe(before);
+    expect((await fetch(`${direct}/requests/%e2%82%ac?q=%ff`)).status).toBe(200);
+  });
+});
+
 describe("an oversized body", () => {
   it("is refused with 413 problem+json, unread; a body within the limit passes", async () => {
     const before = handled;
@@ -91,5 +102,64 @@ describe("an oversized body", () => {
       request.flushHeaders();
     });
     expect(status).toBe(413);
+  });
+});
+
+describe("a server action call Next.js cannot decode", () => {
+  /** An "app" that fails the way Next.js does on an undecodable action body, in three styles. */
+  let url: string;
+  beforeAll(async () => {
+    const server = frontDoor(
+      createServer(),
+      (request, response) => {
+        request.resume();
+        const style = request.headers["x-style"];
+        if (style === "ok") {
+          response.writeHead(200, { "content-type": "text/x-component" });
+          response.end("0:{}\n");
+        } else if (style === "writeHead") {
+          response.writeHead(500, { "content-type": "text/x-component" });
+          response.write("0:{}\n");
+          response.end('1:E{"digest":"1"}\n');
+        } else {
+          response.statusCode = 500;
+          response.setHeader("content-type", "text/x-component");
+          response.end('1:E{"digest":"2"}\n');
+        }
+      },
+      { trustedProxies: parseTrustedProxies(""), maxBodyBytes: 1024 },
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    servers.push(server);
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  it.each(["writeHead", "statusCode"])(
+    "is answered 400 problem+json, not 500 (the app fails via %s)",
+    async (style) => {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "next-action": "abc", "x-style": style },
+        body: "null",
+      });
+      expect(response.status).toBe(400);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+      const body = await response.json();
+      expect(body).toMatchObject({ status: 400, code: "BAD_REQUEST" });
+      expect(response.headers.get("x-request-id")).toBe(body.requestId);
+      expect(JSON.stringify(body)).not.toContain("digest");
+    },
+  );
+
+  it("leaves successful action answers, and 5xx of anything else, as they are", async () => {
+    const ok = await fetch(url, {
+      method: "POST",
+      headers: { "next-action": "abc", "x-style": "ok" },
+      body: "[]",
+    });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe("0:{}\n");
+    const page = await fetch(url, { method: "POST", headers: { "x-style": "statusCode" } });
+    expect(page.status).toBe(500);
   });
 });

@@ -8,7 +8,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { runAction } from "@/lib/actions/run-action";
+import { notAForm, runAction } from "@/lib/actions/run-action";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { actionFromForm } from "@/lib/forms/action";
@@ -55,6 +55,8 @@ export async function createRequestAction(
   _previous: FormState,
   form: FormData,
 ): Promise<FormState> {
+  const notForm = notAForm(form);
+  if (notForm) return notForm;
   const type = typeFromForm(form);
   const result = await runAction("request:create", "create-request", (user) =>
     createRequest(
@@ -82,6 +84,8 @@ export async function editRequestAction(
   _previous: FormState,
   form: FormData,
 ): Promise<FormState> {
+  const notForm = notAForm(form);
+  if (notForm) return notForm;
   const result = await runAction(
     "request:create",
     "edit-request",
@@ -108,18 +112,15 @@ export async function cancelAction(
   _previous: FormState,
   form: FormData,
 ): Promise<FormState> {
+  const notForm = notAForm(form);
+  if (notForm) return notForm;
   const result = await runAction(
     "request:create",
     "cancel-request",
     async (user) => {
-      const reason = text(form, "reason")?.trim();
-      if (reason && reason.length > 2_000) {
-        throw new AppError("VALIDATION_FAILED", "Keep the reason under 2,000 characters.", [
-          { field: "reason", message: "Keep the reason under 2,000 characters." },
-        ]);
-      }
+      // cancelRequest checks the reason (length, characters).
       await cancelRequest(db(), user, requestIdOrThrow(requestId), {
-        reason,
+        reason: text(form, "reason"),
         version: versionOf(form),
       });
     },

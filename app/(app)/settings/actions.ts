@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { runAction } from "@/lib/actions/run-action";
+import { notAForm, runAction } from "@/lib/actions/run-action";
 import { db } from "@/lib/db/client";
 import type { FormState } from "@/lib/forms/result";
 import type { SettingsInput } from "@/lib/forms/settings";
@@ -12,6 +12,8 @@ export async function updateSettingsAction(
   _previous: FormState<SettingsInput>,
   form: FormData,
 ): Promise<FormState<SettingsInput>> {
+  const notForm = notAForm(form);
+  if (notForm) return notForm;
   const result = await runAction("request:read-own", "update-settings", (user) =>
     updateSettings(db(), user, { emailNotifications: form.get("emailNotifications") === "on" }),
   );

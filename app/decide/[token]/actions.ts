@@ -1,5 +1,5 @@
 "use server";
-import { failure, unexpectedFailure } from "@/lib/actions/run-action";
+import { failure, notAForm, unexpectedFailure } from "@/lib/actions/run-action";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms/result";
@@ -14,6 +14,8 @@ export async function confirmLinkAction(
   _previous: FormState<{ status: string }>,
   form: FormData,
 ): Promise<FormState<{ status: string }>> {
+  const notForm = notAForm(form);
+  if (notForm) return notForm;
   const reason = form.get("reason");
   try {
     const applied = await decideByLink(db(), {

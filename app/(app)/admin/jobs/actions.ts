@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { runAction } from "@/lib/actions/run-action";
+import { notAForm, runAction } from "@/lib/actions/run-action";
 import { db } from "@/lib/db/client";
 import type { FormState } from "@/lib/forms/result";
 import { manageDeadJob } from "@/lib/services/manage-jobs";
@@ -10,6 +10,8 @@ export async function manageJobAction(
   _previous: FormState<{ action: "retry" | "abandon"; task: string }>,
   form: FormData,
 ): Promise<FormState<{ action: "retry" | "abandon"; task: string }>> {
+  const notForm = notAForm(form);
+  if (notForm) return notForm;
   const reason = form.get("reason");
   const result = await runAction("jobs:manage", "manage-job", (user) =>
     manageDeadJob(db(), user, {
