@@ -1,11 +1,16 @@
 /**
  * Verification of the audit trail. A request's events must form an unbroken hash chain, and the
  * chain must end at the head recorded on the request row (which is written in the same statement
- * as every append): the chain alone cannot show that its last events were cut off.
+ * as every append): the chain alone cannot show that its last events were cut off. And the
+ * request row must be what its events say: its status is the last status an event moved it to,
+ * its type, fields and action those the last event that set them recorded (CREATED, UPDATED). A
+ * row changed behind the application's back (status flipped to APPROVED, an amount edited) fails.
  */
+
 import { readStream, requestStream } from "@/lib/db/audit";
 import type { Db } from "@/lib/db/client";
-import { type ChainVerdict, verifyChain } from "@/lib/engine";
+import { type ChainVerdict, type JsonValue, type StoredEvent, verifyChain } from "@/lib/engine";
+import { canonicalJson } from "@/lib/engine/canonical-json";
 
 export type RequestAuditVerdict =
   | ChainVerdict
@@ -13,8 +18,29 @@ export type RequestAuditVerdict =
       ok: false;
       events: number;
       brokenAt: { seq: number };
-      reason: "chain ends before the recorded head" | "chain runs past the recorded head";
+      reason:
+        | "chain ends before the recorded head"
+        | "chain runs past the recorded head"
+        | `the request's ${StateField} record does not match its events`;
     };
+
+type StateField = "status" | "type" | "fields" | "action";
+
+/** What the events say the request row holds now (undefined: no event said). */
+export function stateFromEvents(events: readonly StoredEvent[]) {
+  const state: Partial<Record<StateField, JsonValue>> = {};
+  for (const event of events) {
+    if (event.toStatus !== null) state.status = event.toStatus;
+    const data = event.data;
+    if (event.action !== "CREATED" && event.action !== "UPDATED") continue;
+    if (!data || typeof data !== "object" || Array.isArray(data)) continue;
+    if ("type" in data) state.type = data.type as JsonValue;
+    if ("fields" in data) state.fields = data.fields as JsonValue;
+    if ("action" in data) state.action = data.action as JsonValue;
+    else if (event.action === "CREATED") state.action = null;
+  }
+  return state;
+}
 
 export async function verifyRequestAuditTrail(
   db: Db,
@@ -24,7 +50,14 @@ export async function verifyRequestAuditTrail(
     readStream(db, requestStream(requestId)),
     db.request.findUnique({
       where: { id: requestId },
-      select: { auditSeq: true, auditHash: true },
+      select: {
+        auditSeq: true,
+        auditHash: true,
+        status: true,
+        type: true,
+        fields: true,
+        action: true,
+      },
     }),
   ]);
   const verdict = verifyChain(events);
@@ -46,6 +79,19 @@ export async function verifyRequestAuditTrail(
       brokenAt: { seq: request.auditSeq + 1 },
       reason: "chain runs past the recorded head",
     };
+  }
+  const said = stateFromEvents(events);
+  for (const field of ["status", "type", "fields", "action"] as const) {
+    if (said[field] === undefined) continue;
+    const stored = (request[field] ?? null) as JsonValue;
+    if (canonicalJson(stored) !== canonicalJson(said[field])) {
+      return {
+        ok: false,
+        events: events.length,
+        brokenAt: { seq: lastSeq },
+        reason: `the request's ${field} record does not match its events`,
+      };
+    }
   }
   return verdict;
 }
