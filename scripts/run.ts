@@ -17,6 +17,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { parseTrustedProxies } from "../lib/auth/client-address";
+import { grantAppRole, urlAs } from "../lib/db/app-role";
 import { createDb } from "../lib/db/client";
 import { deployMigrations } from "../lib/db/prisma-cli";
 import { migrateJobQueue, startWorker, workerPool } from "../lib/jobs/runtime";
@@ -54,14 +55,21 @@ async function main(): Promise<number> {
         ? `embedded PostgreSQL ready at ${redact(database.url)}`
         : "database reachable",
     );
+    // Migrations (and the demo data) as the tables' owner; the app itself as a role that owns
+    // nothing (lib/db/app-role.ts): the embedded set-up's own, or DATABASE_URL's user when
+    // DATABASE_OWNER_URL names the owner.
+    const ownerUrl = database.embedded
+      ? database.url
+      : (process.env.DATABASE_OWNER_URL ?? database.url);
     if (database.embedded || process.env.MIGRATE_ON_START !== "false") {
-      await deployMigrations(database.url);
-      await migrateJobQueue(database.url);
+      await deployMigrations(ownerUrl);
+      await migrateJobQueue(ownerUrl);
       say("migrations applied");
     }
-    if (mode !== "worker") await prepareData(database.url, database.embedded);
+    const appUrl = await appRoleUrl(database, ownerUrl);
+    if (mode !== "worker") await prepareData(ownerUrl, database.embedded);
 
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: appUrl };
     if (!env.SMTP_URL && database.embedded) {
       const catcher = await startMailCatcher({
         smtpPort: optionalPort(process.env.MAIL_CATCHER_SMTP_PORT),
@@ -94,7 +102,7 @@ async function main(): Promise<number> {
       throw new LaunchError((error as Error).message);
     }
     if (mode === "worker" || jobs.WORKERS === "true") {
-      stops.unshift(await startJobs(database.url, jobs));
+      stops.unshift(await startJobs(appUrl, jobs));
     }
     if (mode === "worker") {
       say("worker running; Ctrl-C stops it");
@@ -116,6 +124,31 @@ async function main(): Promise<number> {
     await stopAll();
   }
 }
+
+/** The URL the app connects with: as a role that owns nothing, once it has its grants. */
+async function appRoleUrl(database: { url: string; embedded: boolean }, ownerUrl: string) {
+  if (database.embedded) {
+    const password = await localSecret("db-app-password", () =>
+      randomBytes(24).toString("base64url"),
+    );
+    await grantAppRole(ownerUrl, EMBEDDED_APP_ROLE, { createWithPassword: password });
+    return urlAs(database.url, EMBEDDED_APP_ROLE, password);
+  }
+  if (!process.env.DATABASE_OWNER_URL) {
+    say(
+      "warning: the app connects as the owner of its tables; set DATABASE_OWNER_URL to the owner and DATABASE_URL to a role of its own (README, Production)",
+    );
+    return database.url;
+  }
+  try {
+    await grantAppRole(ownerUrl, decodeURIComponent(new URL(database.url).username));
+  } catch (error) {
+    throw new LaunchError(`cannot grant the app's role its rights: ${(error as Error).message}`);
+  }
+  return database.url;
+}
+
+const EMBEDDED_APP_ROLE = "flowgate_app";
 
 /** The job worker in this process, on its own small pool; returns how to stop it. */
 async function startJobs(url: string, settings: JobSettings): Promise<() => Promise<void>> {

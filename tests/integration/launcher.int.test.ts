@@ -9,6 +9,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -100,7 +101,7 @@ function startDev(dataDir: string, port: number) {
       DATABASE_URL: "",
       FLOWGATE_DATA_DIR: dataDir,
       PORT: String(port),
-      WORKERS: "false",
+      WORKERS: "true",
       LOG_LEVEL: "error",
     },
   });
@@ -156,6 +157,30 @@ describe("the launcher as a supervisor sees it", () => {
       const dbPort = Number(ready?.[1]);
       expect(Number((await readFile(path.join(dataDir, "db-port"), "utf8")).trim())).toBe(dbPort);
       await first.waitFor(/development server on/);
+      // The app (here its job worker, which connects at start) uses a role that owns nothing.
+      const owner = new pg.Client({
+        connectionString: `postgresql://flowgate:flowgate@127.0.0.1:${dbPort}/flowgate`,
+      });
+      await owner.connect();
+      try {
+        const deadline = Date.now() + 30_000;
+        let users: string[] = [];
+        while (!users.includes("flowgate_app") && Date.now() < deadline) {
+          const { rows } = await owner.query<{ usename: string }>(
+            "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = 'flowgate'",
+          );
+          users = rows.map((row) => row.usename);
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+        expect(users).toContain("flowgate_app");
+        const { rows } = await owner.query<{ owns: boolean; superuser: boolean }>(
+          `SELECT EXISTS (SELECT 1 FROM pg_tables WHERE tableowner = 'flowgate_app') AS owns,
+                  (SELECT rolsuper FROM pg_roles WHERE rolname = 'flowgate_app') AS superuser`,
+        );
+        expect(rows[0]).toEqual({ owns: false, superuser: false });
+      } finally {
+        await owner.end();
+      }
       // The app server (the launcher's child running scripts/server.ts) dies.
       for (const pid of childrenOf(first.child)) process.kill(pid, "SIGKILL");
       expect(await first.exited).toBe(1);
