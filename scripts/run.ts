@@ -11,7 +11,7 @@
  */
 
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -88,12 +88,28 @@ async function main(): Promise<number> {
       env.AUTH_SECRET = await localAuthSecret();
     }
     if (!env.WEBHOOK_SECRET && database.embedded) env.WEBHOOK_SECRET = await localWebhookSecret();
+    // Signed audit checkpoints: for the embedded set-up a key and a file beside the data (in
+    // production both belong elsewhere: README).
+    if (database.embedded && !env.AUDIT_SIGNING_KEY && !env.AUDIT_SIGNING_KEY_FILE) {
+      await localSecret("audit-signing-key.pem", () =>
+        generateKeyPairSync("ed25519")
+          .privateKey.export({ type: "pkcs8", format: "pem" })
+          .toString()
+          .trim(),
+      );
+      env.AUDIT_SIGNING_KEY_FILE = path.join(dataDir(), "audit-signing-key.pem");
+    }
+    if (database.embedded && !env.AUDIT_CHECKPOINT_FILE) {
+      env.AUDIT_CHECKPOINT_FILE = path.join(dataDir(), "audit-checkpoints.jsonl");
+    }
     // This process runs jobs too (unless told not to), with the same settings as the app.
     Object.assign(process.env, {
       DATABASE_URL: env.DATABASE_URL,
       SMTP_URL: env.SMTP_URL,
       AUTH_SECRET: env.AUTH_SECRET,
       ...(env.WEBHOOK_SECRET ? { WEBHOOK_SECRET: env.WEBHOOK_SECRET } : {}),
+      ...(env.AUDIT_SIGNING_KEY_FILE ? { AUDIT_SIGNING_KEY_FILE: env.AUDIT_SIGNING_KEY_FILE } : {}),
+      ...(env.AUDIT_CHECKPOINT_FILE ? { AUDIT_CHECKPOINT_FILE: env.AUDIT_CHECKPOINT_FILE } : {}),
     });
     let jobs: JobSettings;
     try {

@@ -21,16 +21,22 @@ export async function appendAudit(
   now: Date,
   columns: AppendColumns = {},
 ): Promise<void> {
-  const head = await client.query<{ audit_seq: number; audit_hash: string | null }>(
-    "SELECT audit_seq, audit_hash FROM requests WHERE id = $1::uuid FOR UPDATE",
-    [requestId],
-  );
+  const head = await client.query<{
+    audit_seq: number;
+    audit_hash: string | null;
+    status: AuditEntry["toStatus"];
+  }>("SELECT audit_seq, audit_hash, status FROM requests WHERE id = $1::uuid FOR UPDATE", [
+    requestId,
+  ]);
   const current = head.rows[0];
   if (!current) throw new Error(`no request ${requestId}`);
+  // Events appended here never move the request: they record the status it has now (read under
+  // the lock), whatever the caller saw before (a late AI reading started on a draft).
+  const stamped: AuditEntry = { ...entry, fromStatus: current.status, toStatus: current.status };
   const [event] = chainEntries(
     requestStream(requestId),
     current.audit_hash ? { seq: current.audit_seq, hash: current.audit_hash } : null,
-    [entry],
+    [stamped],
     now,
   );
   if (!event) throw new Error("no audit event to append");

@@ -1,6 +1,7 @@
 /** Every job Flowgate runs, and graphile-worker's task list built from them. */
 import type { Task, TaskList } from "graphile-worker";
 import { log } from "@/lib/log";
+import { auditCheckpoint } from "./definitions/audit-checkpoint";
 import { enrichJob } from "./definitions/enrich";
 import { notifyRequesterJob } from "./definitions/notify-requester";
 import { notifyEscalations, notifyStep } from "./definitions/notify-step";
@@ -20,6 +21,7 @@ export const JOBS: readonly JobDefinition<string, any>[] = [
   enrichJob,
   pingJob,
   pruneSessions,
+  auditCheckpoint,
 ];
 
 /** Attempts per job before it is dead, for statements that enqueue in SQL. */

@@ -7,14 +7,16 @@ describe("the job runtime's settings", () => {
       WORKERS: "true",
       WORKER_CONCURRENCY: 4,
       REMINDER_AT_SHARE: 0.75,
-      crontab: "* * * * * sla:sweep ?fill=2m&max=3\n17 3 * * * sessions:prune",
+      crontab:
+        "* * * * * sla:sweep ?fill=2m&max=3\n17 3 * * * sessions:prune\n*/5 * * * * audit:checkpoint ?fill=10m&max=5",
     });
   });
 
   it("take a schedule and a share", () => {
     expect(jobSettings({ SLA_SWEEP_CRON: "*/5 * * * *", REMINDER_AT_SHARE: "0.5" })).toMatchObject({
       REMINDER_AT_SHARE: 0.5,
-      crontab: "*/5 * * * * sla:sweep ?fill=2m&max=3\n17 3 * * * sessions:prune",
+      crontab:
+        "*/5 * * * * sla:sweep ?fill=2m&max=3\n17 3 * * * sessions:prune\n*/5 * * * * audit:checkpoint ?fill=10m&max=5",
     });
   });
 

@@ -12,6 +12,8 @@ const JobEnvSchema = z.object({
   JOB_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
   /** When the SLA sweep runs (crontab's five fields; every minute by default). */
   SLA_SWEEP_CRON: z.string().min(9).max(100).default("* * * * *"),
+  /** When a signed checkpoint of the audit chains is written (lib/audit/checkpoints.ts). */
+  AUDIT_CHECKPOINT_CRON: z.string().min(9).max(100).default("*/5 * * * *"),
   /** Share of a step's SLA after which its approvers get a reminder. */
   REMINDER_AT_SHARE: z.coerce.number().gt(0).lt(1).default(0.75),
   /** A worker silent this long is presumed dead and its jobs are run by others. */
@@ -32,11 +34,17 @@ export function jobSettings(
   }
   // fill=2m: a tick missed while no worker ran (a deploy) still runs once, not a backlog.
   // Expired sessions go at 03:17 each day (a missed day is not caught up: the next one does it).
-  const crontab = `${parsed.data.SLA_SWEEP_CRON} sla:sweep ?fill=2m&max=3\n17 3 * * * sessions:prune`;
-  try {
-    parseCrontab(crontab);
-  } catch {
-    throw new Error(`SLA_SWEEP_CRON: "${parsed.data.SLA_SWEEP_CRON}" is not a crontab schedule`);
+  const crontab = [
+    `${parsed.data.SLA_SWEEP_CRON} sla:sweep ?fill=2m&max=3`,
+    "17 3 * * * sessions:prune",
+    `${parsed.data.AUDIT_CHECKPOINT_CRON} audit:checkpoint ?fill=10m&max=5`,
+  ].join("\n");
+  for (const name of ["SLA_SWEEP_CRON", "AUDIT_CHECKPOINT_CRON"] as const) {
+    try {
+      parseCrontab(`${parsed.data[name]} x`);
+    } catch {
+      throw new Error(`${name}: "${parsed.data[name]}" is not a crontab schedule`);
+    }
   }
   return { ...parsed.data, crontab };
 }

@@ -7,6 +7,7 @@
  * row changed behind the application's back (status flipped to APPROVED, an amount edited) fails.
  */
 
+import type { CheckpointIndex } from "@/lib/audit/checkpoints";
 import { readStream, requestStream } from "@/lib/db/audit";
 import type { Db } from "@/lib/db/client";
 import { type ChainVerdict, type JsonValue, type StoredEvent, verifyChain } from "@/lib/engine";
@@ -21,7 +22,8 @@ export type RequestAuditVerdict =
       reason:
         | "chain ends before the recorded head"
         | "chain runs past the recorded head"
-        | `the request's ${StateField} record does not match its events`;
+        | `the request's ${StateField} record does not match its events`
+        | "the chain no longer holds its checkpointed event";
     };
 
 type StateField = "status" | "type" | "fields" | "action";
@@ -30,7 +32,10 @@ type StateField = "status" | "type" | "fields" | "action";
 export function stateFromEvents(events: readonly StoredEvent[]) {
   const state: Partial<Record<StateField, JsonValue>> = {};
   for (const event of events) {
-    if (event.toStatus !== null) state.status = event.toStatus;
+    // Moves only: events that leave the status as it was (an AI reading, an action's outcome)
+    // say nothing about it (and readings recorded before 2026-12 could carry a stale one).
+    if (event.toStatus !== null && event.toStatus !== event.fromStatus)
+      state.status = event.toStatus;
     const data = event.data;
     if (event.action !== "CREATED" && event.action !== "UPDATED") continue;
     if (!data || typeof data !== "object" || Array.isArray(data)) continue;
@@ -45,6 +50,7 @@ export function stateFromEvents(events: readonly StoredEvent[]) {
 export async function verifyRequestAuditTrail(
   db: Db,
   requestId: string,
+  options: { checkpoints?: CheckpointIndex } = {},
 ): Promise<RequestAuditVerdict> {
   const [events, request] = await Promise.all([
     readStream(db, requestStream(requestId)),
@@ -80,6 +86,20 @@ export async function verifyRequestAuditTrail(
       reason: "chain runs past the recorded head",
     };
   }
+  // The newest signed checkpoint of this chain (lib/audit/checkpoints.ts): its event must still be
+  // there with the same hash; by the chain, so must every event before it.
+  const checkpoint = options.checkpoints?.heads.get(requestId);
+  if (checkpoint) {
+    const event = events.find((e) => e.seq === checkpoint.seq);
+    if (!event || event.hash !== checkpoint.hash) {
+      return {
+        ok: false,
+        events: events.length,
+        brokenAt: { seq: checkpoint.seq },
+        reason: "the chain no longer holds its checkpointed event",
+      };
+    }
+  }
   const said = stateFromEvents(events);
   for (const field of ["status", "type", "fields", "action"] as const) {
     if (said[field] === undefined) continue;
@@ -105,7 +125,7 @@ export interface AuditReport {
 /** Verifies every request's trail, in batches of requests; reports each broken chain's first break. */
 export async function verifyAllAuditTrails(
   db: Db,
-  options: { batchSize?: number } = {},
+  options: { batchSize?: number; checkpoints?: CheckpointIndex } = {},
 ): Promise<AuditReport> {
   const report: AuditReport = { requests: 0, events: 0, broken: [] };
   let after: string | undefined;
@@ -118,7 +138,7 @@ export async function verifyAllAuditTrails(
     });
     if (ids.length === 0) return report;
     for (const { id } of ids) {
-      const verdict = await verifyRequestAuditTrail(db, id);
+      const verdict = await verifyRequestAuditTrail(db, id, { checkpoints: options.checkpoints });
       report.requests += 1;
       report.events += verdict.events;
       if (!verdict.ok)

@@ -7,7 +7,13 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 export type Behaviour =
-  | { kind: "json"; body: unknown; usage?: { input: number; output: number } }
+  | {
+      kind: "json";
+      body: unknown;
+      usage?: { input: number; output: number };
+      /** Answer only once this settles (a model that is still thinking). */
+      after?: Promise<unknown>;
+    }
   | { kind: "text"; text: string }
   | { kind: "status"; status: number; message: string }
   | { kind: "hang" };
@@ -83,6 +89,14 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       };
       switch (behaviour.kind) {
         case "json":
+          if (behaviour.after) {
+            hanging.add(res);
+            void behaviour.after.then(() => {
+              hanging.delete(res);
+              send(200, responseBody(JSON.stringify(behaviour.body), behaviour.usage));
+            });
+            return;
+          }
           return send(200, responseBody(JSON.stringify(behaviour.body), behaviour.usage));
         case "text":
           return send(200, responseBody(behaviour.text));

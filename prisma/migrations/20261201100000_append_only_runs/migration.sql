@@ -20,3 +20,6 @@ CREATE TRIGGER "node_visits_no_update_or_delete"
 CREATE TRIGGER "node_visits_no_truncate"
   BEFORE TRUNCATE ON "node_visits"
   FOR EACH STATEMENT EXECUTE FUNCTION "append_only"();
+
+-- Signed audit checkpoints (lib/audit/checkpoints.ts) read the chains that moved since the last.
+CREATE INDEX "requests_updated_at_idx" ON "requests" ("updated_at");

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ApprovedAction } from "@/components/approved-action";
+import { AuditCheckPanel } from "@/components/audit-check";
 import { DecisionControls } from "@/components/decision-controls";
 import { Lifecycle } from "@/components/lifecycle";
 import { LiveRequest } from "@/components/live-request";
@@ -21,6 +22,7 @@ import { db } from "@/lib/db/client";
 import { FIELD_LABELS, type FieldName } from "@/lib/engine/fields";
 import { AppError } from "@/lib/errors";
 import { TYPE_LABELS } from "@/lib/forms/request";
+import { auditCheckFor } from "@/lib/services/audit-check";
 import { type RequestView, viewRequest } from "@/lib/services/view-request";
 import { decideAction } from "../actions";
 import { RequesterActions } from "./requester-actions";
@@ -41,6 +43,7 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
   const { id } = await params;
   const { notice } = await searchParams;
   const view = await load(id, user);
+  const auditCheck = await auditCheckFor(db(), user, id);
   const { detail, chain } = view;
   const { state } = detail.loaded;
   const decideActions = view.actions.filter((a) =>
@@ -196,6 +199,7 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
           </Section>
 
           <Section title="Timeline">
+            {auditCheck ? <AuditCheckPanel check={auditCheck} /> : null}
             <Timeline entries={detail.timeline} />
           </Section>
         </div>

@@ -1,0 +1,38 @@
+/** The result of checking a request's audit trail, for those who may read it (admins, auditors). */
+import type { AuditCheck } from "@/lib/services/audit-check";
+import { formatDateTime } from "./request-format";
+
+export function AuditCheckPanel({ check }: { check: AuditCheck }) {
+  const { verdict } = check;
+  return (
+    <div
+      data-testid="audit-check"
+      data-ok={verdict.ok ? "true" : "false"}
+      className={`mb-3 rounded-md border px-3 py-2 text-sm ${verdict.ok ? "border-emerald-200 bg-emerald-50 text-emerald-900" : "border-red-300 bg-red-50 text-red-900"}`}
+      role={verdict.ok ? undefined : "alert"}
+    >
+      {verdict.ok ? (
+        <p>
+          <span className="font-medium">Audit trail verified:</span> {verdict.events} events, an
+          unbroken chain that matches the request
+          {check.checkpoint
+            ? `, signed checkpoint at event ${check.checkpoint.seq} (${formatDateTime(check.checkpoint.at)})`
+            : ""}
+          .
+        </p>
+      ) : (
+        <p>
+          <span className="font-medium">Tampering detected at event {verdict.brokenAt.seq}:</span>{" "}
+          {verdict.reason}.
+        </p>
+      )}
+      {check.checkpoints === "off" ? (
+        <p className="mt-1 text-xs">Signed checkpoints are off on this installation.</p>
+      ) : typeof check.checkpoints === "object" ? (
+        <p className="mt-1 text-xs font-medium">
+          The checkpoint file is damaged ({check.checkpoints.broken}).
+        </p>
+      ) : null}
+    </div>
+  );
+}

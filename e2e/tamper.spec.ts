@@ -1,0 +1,109 @@
+/**
+ * The attacks of issue 12, played as the database's owner against the running app, each detected
+ * and shown to an admin on the request's page: a status flipped with no event, an event edited
+ * with the trigger disabled, a chain re-hashed with our own function (caught by the signed
+ * checkpoint outside the database), the last event removed.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { readStream, requestStream } from "../lib/db/audit";
+import { hashEvent } from "../lib/engine";
+import { e2eDb } from "./database";
+import { expect, personPage, tag, test, USERS } from "./fixtures";
+import { seedRequest } from "./seed";
+
+const CHECKPOINTS = ".data/e2e/audit-checkpoints.jsonl";
+
+test("tampering by the database's owner is detected and shown", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const ids: Record<string, string> = {};
+  for (const name of ["intact", "flipped", "edited", "rehashed", "truncated"]) {
+    ids[name] = (
+      await seedRequest(USERS.requester, {
+        title: tag(`Tamper ${name}`),
+        text: "Two standing desks for the Berlin office, EUR 1,800",
+        type: "PROCUREMENT",
+        fields: { amount: 1_800, currency: "EUR" },
+      })
+    ).id;
+  }
+  const db = e2eDb();
+  const sql = (text: string, ...values: unknown[]) => db.$executeRawUnsafe(text, ...values);
+  try {
+    // A checkpoint now (the schedule would take up to five minutes): the worker signs the heads.
+    await sql("SELECT graphile_worker.add_job('audit:checkpoint', '{}'::json)");
+    await expect
+      .poll(
+        () =>
+          existsSync(CHECKPOINTS) &&
+          readFileSync(CHECKPOINTS, "utf8").includes(ids.rehashed as string),
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe(true);
+
+    await sql("UPDATE requests SET status = 'APPROVED' WHERE id = $1::uuid", ids.flipped);
+    await sql("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_or_delete");
+    try {
+      await sql(
+        `UPDATE audit_events SET data = jsonb_set(data, '{fields,amount}', '18') WHERE request_id = $1::uuid AND seq = 1`,
+        ids.edited,
+      );
+      await sql(
+        `DELETE FROM audit_events WHERE request_id = $1::uuid AND seq = (SELECT max(seq) FROM audit_events WHERE request_id = $1::uuid)`,
+        ids.truncated,
+      );
+      // Re-hash the whole chain after editing its first event, and move the row's head to match.
+      let prev: string | null = null;
+      for (const event of await readStream(db, requestStream(ids.rehashed as string))) {
+        const data =
+          event.seq === 1
+            ? { ...(event.data as object), fields: { amount: 18, currency: "EUR" } }
+            : event.data;
+        const hash = hashEvent({ ...event, data, prevHash: prev } as typeof event);
+        await sql(
+          "UPDATE audit_events SET data = $1::jsonb, prev_hash = $2, hash = $3 WHERE stream = $4 AND seq = $5",
+          JSON.stringify(data),
+          prev,
+          hash,
+          event.stream,
+          event.seq,
+        );
+        prev = hash;
+      }
+      await sql(
+        `UPDATE requests SET audit_hash = $1, fields = '{"amount": 18, "currency": "EUR"}' WHERE id = $2::uuid`,
+        prev,
+        ids.rehashed,
+      );
+    } finally {
+      await sql("ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_or_delete");
+    }
+  } finally {
+    await db.$disconnect();
+  }
+
+  const admin = await personPage(browser, USERS.admin);
+  const expected: Record<string, RegExp> = {
+    flipped: /status record does not match its events/,
+    edited: /hash mismatch/,
+    rehashed: /chain no longer holds its checkpointed event/,
+    truncated: /chain ends before the recorded head/,
+  };
+  await admin.goto(`/requests/${ids.intact}`);
+  const intact = admin.getByTestId("audit-check");
+  await expect(intact).toHaveAttribute("data-ok", "true");
+  await expect(intact).toContainText("signed checkpoint at event");
+  for (const [name, reason] of Object.entries(expected)) {
+    await admin.goto(`/requests/${ids[name]}`);
+    const check = admin.getByTestId("audit-check");
+    await expect(check, name).toHaveAttribute("data-ok", "false");
+    await expect(check, name).toContainText("Tampering detected");
+    await expect(check, name).toContainText(reason);
+  }
+  // People without the audit permission see no audit check.
+  const requester = await personPage(browser, USERS.requester);
+  await requester.goto(`/requests/${ids.intact}`);
+  await expect(requester.getByRole("heading", { name: "Timeline" })).toBeVisible();
+  await expect(requester.getByTestId("audit-check")).toHaveCount(0);
+});
