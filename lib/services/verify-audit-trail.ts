@@ -3,7 +3,8 @@
  * chain must end at the head recorded on the request row (which is written in the same statement
  * as every append): the chain alone cannot show that its last events were cut off. And the
  * request row must be what its events say: its status is the last status an event moved it to,
- * its type, fields and action those the last event that set them recorded (CREATED, UPDATED). A
+ * its waiting step (node and role) the last one started or escalated while in review, its type,
+ * fields and action those the last event that set them recorded (CREATED, UPDATED). A
  * row changed behind the application's back (status flipped to APPROVED, an amount edited) fails.
  */
 
@@ -26,7 +27,7 @@ export type RequestAuditVerdict =
         | "the chain no longer holds its checkpointed event";
     };
 
-type StateField = "status" | "type" | "fields" | "action";
+type StateField = "status" | "type" | "fields" | "action" | "step";
 
 /** What the events say the request row holds now (undefined: no event said). */
 export function stateFromEvents(events: readonly StoredEvent[]) {
@@ -37,6 +38,21 @@ export function stateFromEvents(events: readonly StoredEvent[]) {
     if (event.toStatus !== null && event.toStatus !== event.fromStatus)
       state.status = event.toStatus;
     const data = event.data;
+    const record = data && typeof data === "object" && !Array.isArray(data) ? data : {};
+    // The waiting step: started, escalated to another role, gone once the request leaves review.
+    if (event.action === "STEP_STARTED") {
+      state.step = { nodeId: record.nodeId ?? null, role: record.role ?? null };
+    } else if (event.action === "ESCALATED" || event.action === "SLA_ESCALATED") {
+      const step = state.step as { nodeId: JsonValue; role: JsonValue } | undefined;
+      state.step = { nodeId: step?.nodeId ?? record.nodeId ?? null, role: record.toRole ?? null };
+    } else if (
+      event.toStatus !== null &&
+      event.toStatus !== event.fromStatus &&
+      event.toStatus !== "IN_REVIEW" &&
+      event.toStatus !== "ESCALATED"
+    ) {
+      state.step = null;
+    }
     if (event.action !== "CREATED" && event.action !== "UPDATED") continue;
     if (!data || typeof data !== "object" || Array.isArray(data)) continue;
     if ("type" in data) state.type = data.type as JsonValue;
@@ -63,6 +79,8 @@ export async function verifyRequestAuditTrail(
         type: true,
         fields: true,
         action: true,
+        stepNodeId: true,
+        stepRole: true,
       },
     }),
   ]);
@@ -101,9 +119,16 @@ export async function verifyRequestAuditTrail(
     }
   }
   const said = stateFromEvents(events);
-  for (const field of ["status", "type", "fields", "action"] as const) {
+  const row: Record<StateField, JsonValue> = {
+    status: request.status,
+    type: request.type,
+    fields: request.fields as JsonValue,
+    action: (request.action ?? null) as JsonValue,
+    step: request.stepNodeId ? { nodeId: request.stepNodeId, role: request.stepRole } : null,
+  };
+  for (const field of ["status", "type", "fields", "action", "step"] as const) {
     if (said[field] === undefined) continue;
-    const stored = (request[field] ?? null) as JsonValue;
+    const stored = row[field];
     if (canonicalJson(stored) !== canonicalJson(said[field])) {
       return {
         ok: false,

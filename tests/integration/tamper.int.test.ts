@@ -54,6 +54,15 @@ describe("verification catches", () => {
     });
   });
 
+  it("the waiting step moved to another role on the row", async () => {
+    const id = await decidedOnce();
+    await sql(`UPDATE requests SET step_role = 'REQUESTER' WHERE id = $1::uuid`, id);
+    expect(await verifyRequestAuditTrail(ctx.t.db, id)).toMatchObject({
+      ok: false,
+      reason: "the request's step record does not match its events",
+    });
+  });
+
   it("an amount edited on the row", async () => {
     const id = await decidedOnce();
     await sql(
