@@ -5,8 +5,7 @@
  * checkpoint outside the database), the last event removed.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { readStream, requestStream } from "../lib/db/audit";
-import { hashEvent } from "../lib/engine";
+import { forgeChain } from "../tests/support/forge-chain";
 import { e2eDb } from "./database";
 import { expect, personPage, tag, test, USERS } from "./fixtures";
 import { seedRequest } from "./seed";
@@ -53,32 +52,11 @@ test("tampering by the database's owner is detected and shown", async ({ browser
         `DELETE FROM audit_events WHERE request_id = $1::uuid AND seq = (SELECT max(seq) FROM audit_events WHERE request_id = $1::uuid)`,
         ids.truncated,
       );
-      // Re-hash the whole chain after editing its first event, and move the row's head to match.
-      let prev: string | null = null;
-      for (const event of await readStream(db, requestStream(ids.rehashed as string))) {
-        const data =
-          event.seq === 1
-            ? { ...(event.data as object), fields: { amount: 18, currency: "EUR" } }
-            : event.data;
-        const hash = hashEvent({ ...event, data, prevHash: prev } as typeof event);
-        await sql(
-          "UPDATE audit_events SET data = $1::jsonb, prev_hash = $2, hash = $3 WHERE stream = $4 AND seq = $5",
-          JSON.stringify(data),
-          prev,
-          hash,
-          event.stream,
-          event.seq,
-        );
-        prev = hash;
-      }
-      await sql(
-        `UPDATE requests SET audit_hash = $1, fields = '{"amount": 18, "currency": "EUR"}' WHERE id = $2::uuid`,
-        prev,
-        ids.rehashed,
-      );
     } finally {
       await sql("ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_or_delete");
     }
+    // Re-hash the whole chain after editing its first event, and move the row's head to match.
+    await forgeChain(db, ids.rehashed as string, { amount: 18, currency: "EUR" });
   } finally {
     await db.$disconnect();
   }

@@ -8,7 +8,7 @@
  * The runtime is graphile-worker on the same PostgreSQL (lib/jobs/runtime.ts; docs/decisions.md
  * says why): any number of app and worker processes share the queue; each job runs on one of them.
  */
-import type { z } from "zod";
+import { z } from "zod";
 
 export interface JobContext {
   /** The job's attempt, from 1; the last one is `maxAttempts`. */
@@ -48,3 +48,8 @@ export interface JobRequest {
   /** Not before this time (reminders); default now. */
   runAt?: Date;
 }
+
+/** What graphile-worker's crontab passes a scheduled task: `_cron` (the tick); nothing else. */
+export const CronPayloadSchema = z
+  .object({ _cron: z.object({ ts: z.string() }).passthrough().optional() })
+  .passthrough();

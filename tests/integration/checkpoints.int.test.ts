@@ -14,12 +14,11 @@ import {
   readCheckpoints,
   writeCheckpoint,
 } from "@/lib/audit/checkpoints";
-import { readStream, requestStream } from "@/lib/db/audit";
-import { hashEvent } from "@/lib/engine";
 import { createDraft } from "@/lib/services/create-draft";
 import { decideStep } from "@/lib/services/decide-step";
 import { submitRequest } from "@/lib/services/submit-request";
 import { verifyRequestAuditTrail } from "@/lib/services/verify-audit-trail";
+import { forgeChain } from "../support/forge-chain";
 import { setupWorld } from "./world";
 
 const ctx = setupWorld();
@@ -55,47 +54,13 @@ async function request(now: Date): Promise<string> {
   return draft.id;
 }
 
-/** What an owner with our code can do: edit an event, re-hash the chain, move the head. */
-async function rewriteHistory(id: string) {
-  const sql = (text: string, ...values: unknown[]) => ctx.t.db.$executeRawUnsafe(text, ...values);
-  const events = await readStream(ctx.t.db, requestStream(id));
-  await sql("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_or_delete");
-  try {
-    let prev: string | null = null;
-    for (const event of events) {
-      const data =
-        event.action === "CREATED"
-          ? { ...(event.data as object), fields: { amount: 9, currency: "EUR" } }
-          : event.data;
-      const forged = { ...event, data, prevHash: prev } as typeof event;
-      const hash = hashEvent(forged);
-      await sql(
-        "UPDATE audit_events SET data = $1::jsonb, prev_hash = $2, hash = $3 WHERE stream = $4 AND seq = $5",
-        JSON.stringify(data),
-        prev,
-        hash,
-        event.stream,
-        event.seq,
-      );
-      prev = hash;
-    }
-    await sql(
-      `UPDATE requests SET audit_hash = $1, fields = '{"amount": 9, "currency": "EUR"}' WHERE id = $2::uuid`,
-      prev,
-      id,
-    );
-  } finally {
-    await sql("ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_or_delete");
-  }
-}
-
 describe("signed checkpoints", () => {
   it("catch a chain re-hashed after its checkpoint, which nothing inside the database can", async () => {
     const id = await request(T0);
     expect(
       await writeCheckpoint(ctx.t.db, settings, new Date(T0.getTime() + 60_000)),
     ).toBeGreaterThan(0);
-    await rewriteHistory(id);
+    await forgeChain(ctx.t.db, id, { amount: 9, currency: "EUR" });
     // Inside the database everything agrees…
     expect(await verifyRequestAuditTrail(ctx.t.db, id)).toMatchObject({ ok: true });
     // …the checkpoint does not.

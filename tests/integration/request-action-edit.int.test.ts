@@ -4,25 +4,14 @@
  * parameter is refused at its field and nothing is written.
  */
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
 import { createRequest } from "@/lib/services/create-request";
 import { decideStep } from "@/lib/services/decide-step";
 import { editRequest } from "@/lib/services/edit-request";
-import { localAi, setupWorld } from "./world";
+import { errorOf, localAi, setupWorld } from "./world";
 
 const ctx = setupWorld();
 const ai = localAi;
 const TEXT = "Please create a task to order two visitor badges for the new interns.";
-
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 const requestsOf = () =>
   ctx.t.db.request.count({ where: { requesterId: ctx.w.requester.id, description: TEXT } });

@@ -5,7 +5,6 @@
 import { describe, expect, it } from "vitest";
 import { ownRequestsPage } from "@/lib/db/request-view";
 import type { RequestFields } from "@/lib/engine";
-import { AppError } from "@/lib/errors";
 import { bulkApprove } from "@/lib/services/bulk-approve";
 import { createRequest } from "@/lib/services/create-request";
 import { decideStep } from "@/lib/services/decide-step";
@@ -13,7 +12,7 @@ import { editRequest } from "@/lib/services/edit-request";
 import { inboxFor } from "@/lib/services/inbox";
 import { verifyRequestAuditTrail } from "@/lib/services/verify-audit-trail";
 import { currentStateFor, viewRequest } from "@/lib/services/view-request";
-import { createUserAs, localAi, setupWorld } from "./world";
+import { createUserAs, errorOf, localAi, setupWorld } from "./world";
 
 const ctx = setupWorld();
 
@@ -29,16 +28,6 @@ const chairsRequest = (intent: "save" | "submit", fields: RequestFields) =>
     { text: chairs, type: "PROCUREMENT", fields, intent },
     { ai },
   );
-
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("createRequest (the New request form)", () => {
   it("stores the confirmed type and fields with the AI's own reading, and routes on submit", async () => {

@@ -2,6 +2,7 @@
 import type { PrismaClient, Role } from "@prisma/client";
 import { afterAll, beforeAll } from "vitest";
 import { aiSettings } from "@/lib/ai/config";
+import { AppError } from "@/lib/errors";
 import type { ServiceActor } from "@/lib/services/actor";
 import { ensureDefaultWorkflows } from "@/lib/services/seed-workflows";
 import { createTestDatabase, type TestDatabase } from "./database";
@@ -66,4 +67,15 @@ export function setupWorld(): { t: TestDatabase; w: World } {
   });
   afterAll(() => ctx.t.drop());
   return ctx;
+}
+
+/** The AppError `promise` is refused with (a test fails if it resolves or fails otherwise). */
+export async function errorOf(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected a refusal");
 }

@@ -1,14 +1,13 @@
 /** On a schedule (AUDIT_CHECKPOINT_CRON): a signed checkpoint of the audit chains that moved. */
-import { z } from "zod";
 import { log } from "@/lib/log";
-import { defineJob } from "../job";
+import { CronPayloadSchema, defineJob } from "../job";
 
 let warned = false;
 
 export const auditCheckpoint = defineJob({
   id: "audit:checkpoint",
   title: "Checkpoint the audit trail",
-  schema: z.object({ _cron: z.object({ ts: z.string() }).passthrough().optional() }).passthrough(),
+  schema: CronPayloadSchema,
   maxAttempts: 5,
   async run() {
     const { checkpointSettings, writeCheckpoint } = await import("@/lib/audit/checkpoints");

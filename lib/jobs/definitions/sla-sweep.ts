@@ -1,13 +1,11 @@
 /** The SLA sweep on a schedule (crontab, every minute by default): escalates overdue steps. */
-import { z } from "zod";
 import { log } from "@/lib/log";
-import { defineJob } from "../job";
+import { CronPayloadSchema, defineJob } from "../job";
 
 export const slaSweep = defineJob({
   id: "sla:sweep",
   title: "Escalate overdue steps",
-  // graphile-worker's crontab adds `_cron` (the tick); nothing else is needed.
-  schema: z.object({ _cron: z.object({ ts: z.string() }).passthrough().optional() }).passthrough(),
+  schema: CronPayloadSchema,
   maxAttempts: 3,
   async run() {
     // Handlers load the services they use only when they run (no import cycle with lib/db).
