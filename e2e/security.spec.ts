@@ -79,7 +79,7 @@ test("every page passes its nonce CSP: scripts run, nothing is refused", async (
   const pages: [string, string[]][] = [
     [USERS.requester, ["/", "/requests", "/requests/new", "/settings", "/tasks", "/no-such-page"]],
     [USERS.managerEng, ["/inbox"]],
-    [USERS.admin, ["/admin/users", "/admin/system", "/admin/jobs"]],
+    [USERS.admin, ["/admin/users", "/admin/audit", "/admin/system", "/admin/jobs"]],
   ];
   for (const [email, paths] of pages) {
     const page = await personPage(browser, email as (typeof USERS)[keyof typeof USERS]);

@@ -37,6 +37,7 @@ test.describe("sign-in and role navigation", () => {
       "New request",
       "My requests",
       "Users",
+      "Audit",
       "System",
     ]);
     await admin

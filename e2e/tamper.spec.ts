@@ -13,7 +13,7 @@ import { seedRequest } from "./seed";
 const CHECKPOINTS = ".data/e2e/audit-checkpoints.jsonl";
 
 test("tampering by the database's owner is detected and shown", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   const ids: Record<string, string> = {};
   for (const name of ["intact", "flipped", "edited", "rehashed", "truncated"]) {
     ids[name] = (
@@ -79,9 +79,39 @@ test("tampering by the database's owner is detected and shown", async ({ browser
     await expect(check, name).toContainText("Tampering detected");
     await expect(check, name).toContainText(reason);
   }
+  // The whole trail, verified as an auditor would: each broken request named, with its event.
+  await admin
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Audit" })
+    .click();
+  await admin.getByRole("button", { name: "Verify every chain now" }).click();
+  const run = admin.getByTestId("verification").first();
+  await expect(run).toHaveAttribute("data-status", "DONE", { timeout: 30_000 });
+  const brokenList = run.getByTestId("broken-chains");
+  for (const [name, reason] of Object.entries(expected)) {
+    const number = await numberOf(ids[name] as string);
+    await expect(
+      brokenList.getByRole("listitem").filter({ hasText: `FG-${number} ` }),
+      name,
+    ).toContainText(reason);
+  }
+  await expect(
+    brokenList
+      .getByRole("listitem")
+      .filter({ hasText: `FG-${await numberOf(ids.intact as string)} ` }),
+  ).toHaveCount(0);
   // People without the audit permission see no audit check.
   const requester = await personPage(browser, USERS.requester);
   await requester.goto(`/requests/${ids.intact}`);
   await expect(requester.getByRole("heading", { name: "Timeline" })).toBeVisible();
   await expect(requester.getByTestId("audit-check")).toHaveCount(0);
 });
+
+async function numberOf(id: string): Promise<number> {
+  const db = e2eDb();
+  try {
+    return (await db.request.findUniqueOrThrow({ where: { id }, select: { number: true } })).number;
+  } finally {
+    await db.$disconnect();
+  }
+}

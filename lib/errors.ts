@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   /** Someone else changed the request first (optimistic concurrency), or a stale version was sent. */
   VERSION_CONFLICT: 409,
   RATE_LIMITED: 429,
+  /** Something of which one may run at a time is running already (an audit verification). */
+  ALREADY_RUNNING: 409,
   SERVICE_UNAVAILABLE: 503,
   /** A workflow definition with problems (each listed in `issues`). */
   INVALID_WORKFLOW: 422,

@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/requests", label: "My requests", permission: "request:read-own", exact: true },
   { href: "/inbox", label: "Inbox", permission: "inbox:read" },
   { href: "/admin/users", label: "Users", permission: "user:manage" },
+  { href: "/admin/audit", label: "Audit", permission: "audit:read" },
   { href: "/admin/system", label: "System", permission: "system:read" },
 ];
 

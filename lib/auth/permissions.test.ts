@@ -63,6 +63,7 @@ describe("navigation", () => {
       "New request",
       "My requests",
       "Users",
+      "Audit",
       "System",
     ]);
   });

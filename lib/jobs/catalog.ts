@@ -2,6 +2,7 @@
 import type { Task, TaskList } from "graphile-worker";
 import { log } from "@/lib/log";
 import { auditCheckpoint } from "./definitions/audit-checkpoint";
+import { auditVerifyAll } from "./definitions/audit-verify-all";
 import { enrichJob } from "./definitions/enrich";
 import { notifyRequesterJob } from "./definitions/notify-requester";
 import { notifyEscalations, notifyStep } from "./definitions/notify-step";
@@ -22,6 +23,7 @@ export const JOBS: readonly JobDefinition<string, any>[] = [
   pingJob,
   pruneSessions,
   auditCheckpoint,
+  auditVerifyAll,
 ];
 
 /** Attempts per job before it is dead, for statements that enqueue in SQL. */

@@ -8,7 +8,7 @@ describe("the job runtime's settings", () => {
       WORKER_CONCURRENCY: 4,
       REMINDER_AT_SHARE: 0.75,
       crontab:
-        "* * * * * sla:sweep ?fill=2m&max=3\n17 3 * * * sessions:prune\n*/5 * * * * audit:checkpoint ?fill=10m&max=5",
+        "* * * * * sla:sweep ?fill=2m&max=3\n17 3 * * * sessions:prune\n*/5 * * * * audit:checkpoint ?fill=10m&max=5\n41 2 * * * audit:verify-all",
     });
   });
 
@@ -16,7 +16,7 @@ describe("the job runtime's settings", () => {
     expect(jobSettings({ SLA_SWEEP_CRON: "*/5 * * * *", REMINDER_AT_SHARE: "0.5" })).toMatchObject({
       REMINDER_AT_SHARE: 0.5,
       crontab:
-        "*/5 * * * * sla:sweep ?fill=2m&max=3\n17 3 * * * sessions:prune\n*/5 * * * * audit:checkpoint ?fill=10m&max=5",
+        "*/5 * * * * sla:sweep ?fill=2m&max=3\n17 3 * * * sessions:prune\n*/5 * * * * audit:checkpoint ?fill=10m&max=5\n41 2 * * * audit:verify-all",
     });
   });
 

@@ -38,6 +38,8 @@ export function jobSettings(
     `${parsed.data.SLA_SWEEP_CRON} sla:sweep ?fill=2m&max=3`,
     "17 3 * * * sessions:prune",
     `${parsed.data.AUDIT_CHECKPOINT_CRON} audit:checkpoint ?fill=10m&max=5`,
+    // Every chain verified each night at 02:41 (a missed night is not caught up).
+    "41 2 * * * audit:verify-all",
   ].join("\n");
   for (const name of ["SLA_SWEEP_CRON", "AUDIT_CHECKPOINT_CRON"] as const) {
     try {

@@ -150,7 +150,12 @@ export interface AuditReport {
 /** Verifies every request's trail, in batches of requests; reports each broken chain's first break. */
 export async function verifyAllAuditTrails(
   db: Db,
-  options: { batchSize?: number; checkpoints?: CheckpointIndex } = {},
+  options: {
+    batchSize?: number;
+    checkpoints?: CheckpointIndex;
+    /** Called after each batch with the report so far (progress). */
+    onBatch?: (report: AuditReport) => Promise<void>;
+  } = {},
 ): Promise<AuditReport> {
   const report: AuditReport = { requests: 0, events: 0, broken: [] };
   let after: string | undefined;
@@ -169,6 +174,7 @@ export async function verifyAllAuditTrails(
       if (!verdict.ok)
         report.broken.push({ requestId: id, seq: verdict.brokenAt.seq, reason: verdict.reason });
     }
+    await options.onBatch?.(report);
     after = ids.at(-1)?.id;
   }
 }
