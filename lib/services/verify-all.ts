@@ -43,11 +43,7 @@ export async function startVerification(
   if (actor && !can(actor, "audit:read")) {
     throw new AppError("FORBIDDEN", "Your roles do not allow this.");
   }
-  const running = await db.auditVerification.findFirst({
-    where: { status: "RUNNING", startedAt: { gt: new Date(now.getTime() - STALE_MS) } },
-    select: { id: true },
-  });
-  if (running) {
+  if (await isRunning(db, now)) {
     throw new AppError(
       "ALREADY_RUNNING",
       "A verification is already running: its progress is shown below.",
@@ -119,14 +115,19 @@ export async function runVerification(db: Db, verificationId: string | null, now
   }
 }
 
+/** Whether a run is going (one silent for STALE_MS is taken for dead). */
+async function isRunning(db: Db, now: Date): Promise<boolean> {
+  const running = await db.auditVerification.findFirst({
+    where: { status: "RUNNING", startedAt: { gt: new Date(now.getTime() - STALE_MS) } },
+    select: { id: true },
+  });
+  return running !== null;
+}
+
 /** The nightly run's own row (none when a run is going already). */
 async function startNightly(db: Db, now: Date): Promise<string | null> {
   try {
-    const running = await db.auditVerification.findFirst({
-      where: { status: "RUNNING", startedAt: { gt: new Date(now.getTime() - STALE_MS) } },
-      select: { id: true },
-    });
-    if (running) return null;
+    if (await isRunning(db, now)) return null;
     const id = randomUUID();
     await db.auditVerification.create({ data: { id, startedAt: now, status: "RUNNING" } });
     return id;

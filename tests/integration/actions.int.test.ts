@@ -6,19 +6,18 @@
 import { createHmac } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runsOfRequest } from "@/lib/db/action-runs";
 import { poolOf } from "@/lib/db/client";
 import { type Action, actionHash } from "@/lib/engine";
 import { AppError } from "@/lib/errors";
-import { workerPool as makeWorkerPool, startWorker, type Worker } from "@/lib/jobs/runtime";
 import { type MailCatcher, startMailCatcher } from "@/lib/mail/catcher";
 import { createDraft } from "@/lib/services/create-draft";
 import { decideStep } from "@/lib/services/decide-step";
 import { submitRequest } from "@/lib/services/submit-request";
 import { setTaskDone, tasksOf } from "@/lib/services/tasks";
 import { verifyRequestAuditTrail } from "@/lib/services/verify-audit-trail";
+import { startJobWorker } from "./job-worker";
 import { setupWorld } from "./world";
 
 const ctx = setupWorld();
@@ -37,8 +36,8 @@ const deliveries: Delivery[] = [];
 const answers: number[] = [];
 
 let catcher: MailCatcher;
-let worker: Worker;
-let workerPool: pg.Pool;
+
+let worker: Awaited<ReturnType<typeof startJobWorker>>;
 
 beforeAll(async () => {
   receiver = http.createServer((request, response) => {
@@ -64,19 +63,15 @@ beforeAll(async () => {
   catcher = await startMailCatcher();
   process.env.SMTP_URL = catcher.smtpUrl;
   process.env.WEBHOOK_SECRET = `whsec_${SECRET.toString("base64")}`;
-  (globalThis as { flowgateDb?: unknown }).flowgateDb = ctx.t.db;
-  workerPool = makeWorkerPool(ctx.t.url, 2);
-  worker = await startWorker({ pool: workerPool, concurrency: 2, crontab: "" });
+  worker = await startJobWorker(ctx.t.db, ctx.t.url);
 });
 
 afterAll(async () => {
   await worker?.stop();
-  await workerPool?.end();
   await catcher?.stop();
   await new Promise((resolve) => receiver?.close(resolve));
   delete process.env.SMTP_URL;
   delete process.env.WEBHOOK_SECRET;
-  delete (globalThis as { flowgateDb?: unknown }).flowgateDb;
 });
 
 async function generalWith(action: Action, title = "Notify the vendor") {

@@ -4,21 +4,18 @@
  * The model is a local stand-in speaking the Responses API to the real openai SDK.
  */
 
-import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aiSettings } from "@/lib/ai/config";
-import { startWorker, type Worker, workerPool } from "@/lib/jobs/runtime";
 import { createRequest } from "@/lib/services/create-request";
 import { enrichLater } from "@/lib/services/enrich-later";
 import { resetDefaultAiSettings } from "@/lib/services/suggest";
 import { verifyRequestAuditTrail } from "@/lib/services/verify-audit-trail";
 import { type FakeOpenAI, startFakeOpenAI } from "./fake-openai";
+import { startJobWorker } from "./job-worker";
 import { setupWorld } from "./world";
 
 const ctx = setupWorld();
 let api: FakeOpenAI;
-let worker: Worker;
-let pool: pg.Pool;
 
 const TEXT = "12 ergonomic chairs for the Berlin office, EUR 14,280";
 const modelAnswer = {
@@ -38,6 +35,8 @@ const modelAnswer = {
   warnings: [],
 };
 
+let worker: Awaited<ReturnType<typeof startJobWorker>>;
+
 beforeAll(async () => {
   api = await startFakeOpenAI();
   Object.assign(process.env, {
@@ -47,20 +46,16 @@ beforeAll(async () => {
     AI_TIMEOUT_MS: "2000",
   });
   resetDefaultAiSettings();
-  (globalThis as { flowgateDb?: unknown }).flowgateDb = ctx.t.db;
-  pool = workerPool(ctx.t.url, 2);
-  worker = await startWorker({ pool, concurrency: 2, crontab: "" });
+  worker = await startJobWorker(ctx.t.db, ctx.t.url);
 });
 
 afterAll(async () => {
   await worker?.stop();
-  await pool?.end();
   await api?.close();
   for (const name of ["AI_PROVIDER", "OPENAI_BASE_URL", "AI_MAX_RETRIES", "AI_TIMEOUT_MS"]) {
     delete process.env[name];
   }
   resetDefaultAiSettings();
-  delete (globalThis as { flowgateDb?: unknown }).flowgateDb;
 });
 
 async function provenanceOf(id: string): Promise<string | undefined> {

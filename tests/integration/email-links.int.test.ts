@@ -2,40 +2,35 @@
  * Approve or reject from the mail: each approver's links are signed, bound to them, the step and
  * the request's version, expire with the step, and decide at most once, recorded "via email link".
  */
-import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRequest } from "@/lib/db/requests";
 import { AppError } from "@/lib/errors";
-import { workerPool as makeWorkerPool, startWorker, type Worker } from "@/lib/jobs/runtime";
 import { type MailCatcher, startMailCatcher } from "@/lib/mail/catcher";
 import { signDecisionLink } from "@/lib/mail/decision-links";
 import { createDraft } from "@/lib/services/create-draft";
 import { decideByLink, previewLink } from "@/lib/services/decide-by-link";
 import { submitRequest } from "@/lib/services/submit-request";
 import { verifyRequestAuditTrail } from "@/lib/services/verify-audit-trail";
+import { startJobWorker } from "./job-worker";
 import { setupWorld } from "./world";
 
 const ctx = setupWorld();
 let catcher: MailCatcher;
-let worker: Worker;
-let workerPool: pg.Pool;
+
+let worker: Awaited<ReturnType<typeof startJobWorker>>;
 
 beforeAll(async () => {
   catcher = await startMailCatcher();
   process.env.SMTP_URL = catcher.smtpUrl;
   process.env.APP_URL = "https://flowgate.test";
   process.env.AUTH_SECRET = "test-secret-for-links-0123456789abcdef";
-  (globalThis as { flowgateDb?: unknown }).flowgateDb = ctx.t.db;
-  workerPool = makeWorkerPool(ctx.t.url, 1);
-  worker = await startWorker({ pool: workerPool, concurrency: 2, crontab: "" });
+  worker = await startJobWorker(ctx.t.db, ctx.t.url, { poolSize: 1 });
 });
 
 afterAll(async () => {
   await worker?.stop();
-  await workerPool?.end();
   await catcher?.stop();
   for (const name of ["SMTP_URL", "APP_URL", "AUTH_SECRET"]) delete process.env[name];
-  delete (globalThis as { flowgateDb?: unknown }).flowgateDb;
 });
 
 async function submitted(title: string) {

@@ -2,33 +2,25 @@
  * A job that fails on every attempt is dead, shown to admins, who retry it or abandon it with a
  * reason; both are recorded. A real worker runs the jobs.
  */
-import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { poolOf } from "@/lib/db/client";
 import { failedJobs, jobById, queueSummary } from "@/lib/db/job-queue";
 import { AppError } from "@/lib/errors";
 import { JOBS } from "@/lib/jobs/catalog";
 import { enqueueJobs } from "@/lib/jobs/enqueue";
-import {
-  workerPool as makeWorkerPool,
-  reapDeadWorkers,
-  startWorker,
-  type Worker,
-} from "@/lib/jobs/runtime";
+import { reapDeadWorkers } from "@/lib/jobs/runtime";
 import { manageDeadJob } from "@/lib/services/manage-jobs";
+import { startJobWorker } from "./job-worker";
 import { createUserAs, setupWorld } from "./world";
 
 const ctx = setupWorld();
-let worker: Worker;
-let workerPool: pg.Pool;
+let worker: Awaited<ReturnType<typeof startJobWorker>>;
 
 beforeAll(async () => {
-  workerPool = makeWorkerPool(ctx.t.url, 1);
-  worker = await startWorker({ pool: workerPool, concurrency: 1, crontab: "" });
+  worker = await startJobWorker(ctx.t.db, ctx.t.url, { concurrency: 1, poolSize: 1 });
 });
 afterAll(async () => {
   await worker?.stop();
-  await workerPool?.end();
 });
 
 /** A job no handler can read (its payload fails the schema), allowed one attempt: it dies. */

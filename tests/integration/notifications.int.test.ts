@@ -2,42 +2,37 @@
  * Flowgate acts on its own: a transition's jobs are queued by the statement that writes it, a real
  * graphile-worker runs them, and real mail goes over SMTP to a real catcher (lib/mail/catcher.ts).
  */
-import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { poolOf } from "@/lib/db/client";
 import { jobsAboutRequest } from "@/lib/db/job-queue";
-import { workerPool as makeWorkerPool, startWorker, type Worker } from "@/lib/jobs/runtime";
 import { type CaughtMail, type MailCatcher, startMailCatcher } from "@/lib/mail/catcher";
 import { createDraft } from "@/lib/services/create-draft";
 import { decideStep } from "@/lib/services/decide-step";
 import { escalateOverdue } from "@/lib/services/escalate-overdue";
 import { submitRequest } from "@/lib/services/submit-request";
+import { startJobWorker } from "./job-worker";
 import { setupWorld } from "./world";
 
 const ctx = setupWorld();
 let catcher: MailCatcher;
 let smtpPort: number;
-let worker: Worker;
-let workerPool: pg.Pool;
+
+let worker: Awaited<ReturnType<typeof startJobWorker>>;
 
 beforeAll(async () => {
   catcher = await startMailCatcher();
   smtpPort = Number(new URL(catcher.smtpUrl).port);
   process.env.SMTP_URL = catcher.smtpUrl;
   process.env.APP_URL = "https://flowgate.test";
-  workerPool = makeWorkerPool(ctx.t.url, 2);
   // The handlers use the app's database handle: point it at this file's database.
-  (globalThis as { flowgateDb?: unknown }).flowgateDb = ctx.t.db;
-  worker = await startWorker({ pool: workerPool, concurrency: 2, crontab: "" });
+  worker = await startJobWorker(ctx.t.db, ctx.t.url);
 });
 
 afterAll(async () => {
   await worker?.stop();
-  await workerPool?.end();
   await catcher?.stop();
   delete process.env.SMTP_URL;
   delete process.env.APP_URL;
-  delete (globalThis as { flowgateDb?: unknown }).flowgateDb;
 });
 
 /** The mails to `to` whose subject matches, once at least `count` arrived (10 s at most). */

@@ -2,27 +2,21 @@
  * Verifying every chain as a job: the run's row shows progress and findings (the broken request,
  * its event and the reason), one runs at a time, and only auditors may start one.
  */
-import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorker, type Worker, workerPool } from "@/lib/jobs/runtime";
 import { createDraft } from "@/lib/services/create-draft";
 import { submitRequest } from "@/lib/services/submit-request";
 import { recentVerifications, runVerification, startVerification } from "@/lib/services/verify-all";
+import { startJobWorker } from "./job-worker";
 import { createUserAs, errorOf, setupWorld } from "./world";
 
 const ctx = setupWorld();
-let worker: Worker;
-let pool: pg.Pool;
+let worker: Awaited<ReturnType<typeof startJobWorker>>;
 
 beforeAll(async () => {
-  (globalThis as { flowgateDb?: unknown }).flowgateDb = ctx.t.db;
-  pool = workerPool(ctx.t.url, 2);
-  worker = await startWorker({ pool, concurrency: 2, crontab: "" });
+  worker = await startJobWorker(ctx.t.db, ctx.t.url);
 });
 afterAll(async () => {
   await worker?.stop();
-  await pool?.end();
-  delete (globalThis as { flowgateDb?: unknown }).flowgateDb;
 });
 
 async function submitted(title: string): Promise<string> {
