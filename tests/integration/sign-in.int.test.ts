@@ -115,7 +115,8 @@ describe("authenticate with throttling (real PostgreSQL)", () => {
     // Each failure that gets through doubles the wait, up to a minute.
     for (let i = 0; i < 5; i++) await guard.recordFailure(`10.6.2.${i}`, "ben@example.com");
     const wait = await guard.admit("10.6.3.1", "ben@example.com");
-    expect(wait).toBeGreaterThan(31);
+    // 32 s now (the level before was 16 s), whatever time a busy machine took since.
+    expect(wait).toBeGreaterThan(16);
     expect(wait).toBeLessThanOrEqual(32);
     for (let i = 0; i < 20; i++) await guard.recordFailure(`10.6.4.${i}`, "ben@example.com");
     const capped = await authenticate(
@@ -125,7 +126,7 @@ describe("authenticate with throttling (real PostgreSQL)", () => {
       "10.6.5.1",
     );
     if (capped.ok || capped.reason !== "throttled") throw new Error("expected throttling");
-    expect(capped.retryAfterSeconds).toBeGreaterThan(55);
+    expect(capped.retryAfterSeconds).toBeGreaterThan(32);
     expect(capped.retryAfterSeconds).toBeLessThanOrEqual(MAX_ACCOUNT_GAP_SECONDS);
   });
 
@@ -134,10 +135,15 @@ describe("authenticate with throttling (real PostgreSQL)", () => {
     for (let i = 0; i < limits.maxFailuresPerAccount; i++) {
       await guard.recordFailure(`10.7.0.${i}`, "ann@example.com");
     }
+    const started = Date.now();
     const waits = await Promise.all(
       Array.from({ length: 10 }, (_, i) => guard.admit(`10.7.1.${i}`, "ann@example.com")),
     );
-    expect(waits.filter((w) => w === 0)).toHaveLength(1);
+    // One per second: on a machine so busy the ten took longer than a second, one per second begun.
+    const seconds = Math.floor((Date.now() - started) / 1000);
+    const admitted = waits.filter((w) => w === 0).length;
+    expect(admitted).toBeGreaterThanOrEqual(1);
+    expect(admitted).toBeLessThanOrEqual(1 + seconds);
     for (const w of waits.filter((w) => w !== 0)) expect(w).toBe(1);
   });
 
