@@ -67,4 +67,10 @@ export const DEMO_USERS: readonly DemoUser[] = [
     roles: ["REQUESTER", "ADMIN"],
     department: "OPS",
   },
+  {
+    email: "auditor@example.com",
+    name: "Avery Auditor",
+    roles: ["AUDITOR"],
+    department: "FIN",
+  },
 ];

@@ -18,13 +18,23 @@ describe("role → permission table", () => {
     expect(can({ roles: ["ADMIN"] }, "request:decide")).toBe(false);
   });
 
-  it("keeps administration to ADMIN", () => {
+  it("keeps administration to ADMIN and the audit trail to ADMIN and AUDITOR", () => {
     for (const role of ROLES.filter((r) => r !== "ADMIN")) {
       expect(can({ roles: [role] }, "user:manage")).toBe(false);
-      expect(can({ roles: [role] }, "audit:read")).toBe(false);
+      expect(can({ roles: [role] }, "jobs:manage")).toBe(false);
+      expect(can({ roles: [role] }, "workflow:manage")).toBe(false);
     }
+    const readers = ROLES.filter((role) => can({ roles: [role] }, "audit:read"));
+    expect(readers.sort()).toEqual(["ADMIN", "AUDITOR"]);
     expect(can({ roles: ["ADMIN"] }, "user:manage")).toBe(true);
-    expect(can({ roles: ["ADMIN"] }, "audit:read")).toBe(true);
+  });
+
+  it("lets an auditor read everything and decide nothing", () => {
+    const auditor = { roles: ["AUDITOR"] as const };
+    expect(can(auditor, "request:read-any")).toBe(true);
+    expect(can(auditor, "system:read")).toBe(true);
+    expect(can(auditor, "request:decide")).toBe(false);
+    expect(can(auditor, "inbox:read")).toBe(false);
   });
 
   it("unions the permissions of several roles", () => {
@@ -66,5 +76,9 @@ describe("navigation", () => {
       "Audit",
       "System",
     ]);
+  });
+
+  it("shows an auditor the audit trail and the system, not users", () => {
+    expect(labels(["AUDITOR"])).toEqual(["Home", "New request", "My requests", "Audit", "System"]);
   });
 });

@@ -39,6 +39,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "system:read",
     "jobs:manage",
   ],
+  // Read everything, decide nothing: no inbox, no decisions, no management.
+  AUDITOR: [...EVERYONE, "request:read-any", "audit:read", "system:read"],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -10,6 +10,8 @@ export const ROLES = [
   "HR",
   "SUPPORT_L2",
   "ADMIN",
+  /** Reads every request and the whole audit trail; decides nothing, changes nothing. */
+  "AUDITOR",
 ] as const;
 
 export const RoleSchema = z.enum(ROLES);
@@ -23,6 +25,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   HR: "HR",
   SUPPORT_L2: "Support L2",
   ADMIN: "Admin",
+  AUDITOR: "Auditor",
 };
 
 /** Roles that decide approval steps (the inbox is theirs). */

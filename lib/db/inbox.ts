@@ -6,11 +6,10 @@
  * requests_inbox_global_idx or requests_inbox_dept_idx from the cursor on; the queues are merged
  * by due time. Keyset pagination (due time, id) keeps every page as cheap as the first.
  */
+import { APPROVER_ROLES } from "@/lib/auth/roles";
 import type { RequestStatus, RequestType, Role } from "@/lib/engine";
 import type { Db } from "./client";
 import { preparedQuery } from "./sql";
-
-const DECIDING_ROLES: readonly Role[] = ["MANAGER", "FINANCE", "DIRECTOR", "HR", "SUPPORT_L2"];
 
 export interface InboxUser {
   id: string;
@@ -55,7 +54,7 @@ export interface InboxPage {
 }
 
 export function inboxQueues(user: InboxUser): { role: Role; departmentId: string | null }[] {
-  return DECIDING_ROLES.filter((role) => user.roles.includes(role)).flatMap((role) => [
+  return APPROVER_ROLES.filter((role) => user.roles.includes(role)).flatMap((role) => [
     { role, departmentId: null }, // company-wide steps of the role (a workflow may scope MANAGER globally)
     ...(role === "MANAGER" && user.departmentId ? [{ role, departmentId: user.departmentId }] : []),
   ]);

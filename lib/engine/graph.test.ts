@@ -161,4 +161,23 @@ describe("validateWorkflow", () => {
     expect(messages).toContain('approval "f" escalates to its own role FINANCE');
     expect(messages).toContain('approval "f": only MANAGER steps can be scoped to the department');
   });
+
+  it("refuses steps decided by, or escalated to, a role that decides nothing", () => {
+    const definition = base();
+    definition.nodes.push({
+      id: "x",
+      kind: "approval",
+      role: "AUDITOR",
+      slaHours: 1,
+      escalateTo: "ADMIN",
+    });
+    definition.edges.push({ from: "a", to: "x", when: "amount > 1" }, { from: "x", to: "no" });
+    const problems = problemsOf(definition);
+    expect(problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining(["nodes.3.role", "nodes.3.escalateTo"]),
+    );
+    expect(problems.map((p) => p.message).join("\n")).toContain(
+      'approval "x": AUDITOR does not decide steps',
+    );
+  });
 });

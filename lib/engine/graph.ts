@@ -2,6 +2,7 @@
  * Validation of workflow definitions. Every problem is reported (not just the first), each naming
  * the node (or edge) at fault, so an author can fix a definition in one pass.
  */
+import { APPROVER_ROLES } from "@/lib/auth/roles";
 import { checkExpression } from "./expressions";
 import {
   type WorkflowDefinition,
@@ -74,6 +75,17 @@ function graphProblems(definition: WorkflowDefinition): GraphProblem[] {
         path: `nodes.${index}.escalateTo`,
         message: `approval "${node.id}" escalates to its own role ${node.role}`,
       });
+    }
+    if (node.kind === "approval") {
+      for (const key of ["role", "escalateTo"] as const) {
+        if (!APPROVER_ROLES.includes(node[key])) {
+          problems.push({
+            nodeId: node.id,
+            path: `nodes.${index}.${key}`,
+            message: `approval "${node.id}": ${node[key]} does not decide steps (approver roles: ${APPROVER_ROLES.join(", ")})`,
+          });
+        }
+      }
     }
     if (node.kind === "approval" && node.scope === "department" && node.role !== "MANAGER") {
       problems.push({

@@ -39,6 +39,7 @@ export const approverFor: Record<Role, Actor> = {
   HR: actors.hr,
   SUPPORT_L2: actors.support,
   ADMIN: user("u-admin", ["ADMIN"], OPS),
+  AUDITOR: user("u-auditor", ["AUDITOR"], "dept-fin"),
 };
 
 export function draft(

@@ -9,7 +9,7 @@ describe("the demo data", () => {
     const t = await createTestDatabase();
     try {
       await ensureDefaultWorkflows(t.db);
-      expect(await seedDemoData(t.db)).toEqual({ users: 8, requests: 6 });
+      expect(await seedDemoData(t.db)).toEqual({ users: 9, requests: 6 });
       const statuses = (await t.db.request.findMany({ select: { status: true, stepRole: true } }))
         .map((r) => `${r.status}:${r.stepRole ?? "-"}`)
         .sort();
@@ -23,7 +23,7 @@ describe("the demo data", () => {
       ]);
       expect(await verifyAllAuditTrails(t.db)).toMatchObject({ requests: 6, broken: [] });
       // Again: nothing new.
-      expect(await seedDemoData(t.db)).toEqual({ users: 8, requests: 0 });
+      expect(await seedDemoData(t.db)).toEqual({ users: 9, requests: 0 });
       expect(await t.db.request.count()).toBe(6);
     } finally {
       await t.drop();

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
-import { ROLE_LABELS } from "@/lib/auth/roles";
+import { APPROVER_ROLES, ROLE_LABELS } from "@/lib/auth/roles";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { RequestTypeSchema } from "@/lib/engine/fields";
@@ -13,7 +13,7 @@ export default async function InboxPage({ searchParams }: PageProps<"/inbox">) {
   const user = await requirePermission("inbox:read");
   const { type: rawType } = await searchParams;
   const type = RequestTypeSchema.safeParse(rawType);
-  const deciding = user.roles.filter((role) => role !== "REQUESTER" && role !== "ADMIN");
+  const deciding = user.roles.filter((role) => APPROVER_ROLES.includes(role));
   const initial = await inboxFor(db(), user, type.success ? { type: type.data } : {});
   return (
     <>
