@@ -3,7 +3,8 @@ import canonicalize from "canonicalize";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type ChainedEvent, chainEvents, hashEvent, verifyChain } from "./audit-chain";
-import type { JsonValue } from "./lifecycle";
+import { AuditShapeError } from "./audit-events";
+import type { AuditEntry, JsonValue } from "./lifecycle";
 
 /** The hash as the audit chain defines it, spelled out with the reference RFC 8785 encoder. */
 function referenceHash(event: ChainedEvent): string {
@@ -100,6 +101,32 @@ describe("hashEvent", () => {
       hashEvent({ ...event, action: "NOTE", data: { n: Number.POSITIVE_INFINITY } }),
     ).toThrow(/finite/);
   });
+
+  it("refuses to chain an event whose data is not its action's shape", () => {
+    const entry = (data: Record<string, JsonValue>) =>
+      ({
+        action: "REJECTED",
+        actor: { type: "USER", id: "u1" },
+        fromStatus: "IN_REVIEW",
+        toStatus: "REJECTED",
+        data,
+      }) as unknown as AuditEntry;
+    const at = new Date("2026-11-22T09:00:00.000Z");
+    expect(() =>
+      chainEvents("request:r1", null, [entry({ nodeId: "n", role: "FINANCE" })], at),
+    ).toThrow(/REJECTED does not have its shape: reason/);
+    expect(() =>
+      chainEvents(
+        "request:r1",
+        null,
+        [entry({ nodeId: "n", role: "FINANCE", reason: "no", extra: 1 })],
+        at,
+      ),
+    ).toThrow(AuditShapeError);
+    expect(
+      chainEvents("request:r1", null, [entry({ nodeId: "n", role: "FINANCE", reason: "no" })], at),
+    ).toHaveLength(1);
+  });
 });
 
 describe("verifyChain", () => {
@@ -108,17 +135,17 @@ describe("verifyChain", () => {
     const events = chainEvents(
       "request:r1",
       null,
-      (["CREATED", "SUBMITTED", "APPROVED"] as const).map((action) => ({
-        action,
+      [1, 2, 3].map((round) => ({
+        action: "SUBMITTED" as const,
         actor: { type: "SYSTEM" as const, onBehalfOf: null },
         fromStatus: null,
         toStatus: null,
-        data: { action },
+        data: { round },
       })),
       at,
     );
     expect(verifyChain(events)).toMatchObject({ ok: true, events: 3 });
-    const tampered = events.map((e) => (e.seq === 2 ? { ...e, data: { action: "REJECTED" } } : e));
+    const tampered = events.map((e) => (e.seq === 2 ? { ...e, data: { round: 7 } } : e));
     expect(verifyChain(tampered)).toMatchObject({
       ok: false,
       brokenAt: { seq: 2 },

@@ -4,6 +4,7 @@
  * so changing, removing or reordering any event breaks every link after it.
  */
 import { hash } from "node:crypto";
+import { checkEventShape } from "./audit-events";
 import { canonicalJson, canonicalString } from "./canonical-json";
 import type { AuditEntry, JsonValue } from "./lifecycle";
 
@@ -80,6 +81,7 @@ export function chainEvents(
   let prevHash = head?.hash ?? null;
   let seq = head?.seq ?? 0;
   for (const entry of entries) {
+    checkEventShape(entry.action, entry.data);
     seq += 1;
     const event: ChainedEvent = {
       stream,

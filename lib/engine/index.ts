@@ -1,5 +1,6 @@
 /** The workflow engine: pure TypeScript (no Next.js, Prisma, clock or network). */
 export * from "./audit-chain";
+export * from "./audit-events";
 export * from "./chain";
 export * from "./default-workflows";
 export * from "./errors";

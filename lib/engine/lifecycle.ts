@@ -9,6 +9,7 @@
  *                                     │   └─escalate / SLA breach→ ESCALATED ─decide→ continues or ends
  *   any non-final state ─cancel (requester)→ CANCELLED
  */
+import type { AuditEvent } from "./audit-events";
 import { type EngineError, EngineFailure, engineError } from "./errors";
 import type { StepOutcome } from "./expressions";
 import type { RequestType } from "./fields";
@@ -37,31 +38,6 @@ import {
   runFrom,
 } from "./run";
 
-export const AUDIT_ACTIONS = [
-  "CREATED",
-  "ENRICHED",
-  "ENRICHMENT_FAILED",
-  "UPDATED",
-  "SUBMITTED",
-  "RESUBMITTED",
-  /** The submitted text says more than the confirmed fields (lib/services/routing-check.ts). */
-  "ROUTING_WARNING",
-  "STEP_STARTED",
-  "APPROVED",
-  "REJECTED",
-  "CHANGES_REQUESTED",
-  "ESCALATED",
-  "SLA_ESCALATED",
-  "ACTION_QUEUED",
-  /** Approved actions: ran (with the result), failed for good, or abandoned by an admin. */
-  "ACTION_EXECUTED",
-  "ACTION_FAILED",
-  "ACTION_ABANDONED",
-  "COMPLETED",
-  "CANCELLED",
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
 export type AuditActor =
   | { type: "USER"; id: string }
   | { type: "SYSTEM"; onBehalfOf: string | null }
@@ -76,13 +52,12 @@ export type JsonValue =
   | JsonValue[]
   | { [key: string]: JsonValue };
 
-export interface AuditEntry {
-  action: AuditAction;
+/** An event to chain: its action and data (typed per action, audit-events.ts), who, and the move. */
+export type AuditEntry = AuditEvent & {
   actor: AuditActor;
   fromStatus: RequestStatus | null;
   toStatus: RequestStatus | null;
-  data: { [key: string]: JsonValue };
-}
+};
 
 export interface Decision {
   kind: "APPROVE" | "REJECT" | "REQUEST_CHANGES" | "ESCALATE";

@@ -17,7 +17,7 @@
 
 import { claimRun, finishRun, markRunFailed } from "@/lib/db/action-runs";
 import { type Db, poolOf } from "@/lib/db/client";
-import { type AuditEntry, actionHash, type JsonValue } from "@/lib/engine";
+import { type AuditData, type AuditEntry, actionHash } from "@/lib/engine";
 import type { JobContext } from "@/lib/jobs/job";
 import { log } from "@/lib/log";
 import { toolOf } from "@/lib/tools/registry";
@@ -26,11 +26,12 @@ import { PermanentToolError } from "@/lib/tools/tool";
 const SYSTEM = { type: "SYSTEM" as const, onBehalfOf: null };
 
 function auditEntry(
-  action: "ACTION_EXECUTED" | "ACTION_FAILED",
-  data: Record<string, JsonValue>,
+  event:
+    | { action: "ACTION_EXECUTED"; data: AuditData<"ACTION_EXECUTED"> }
+    | { action: "ACTION_FAILED"; data: AuditData<"ACTION_FAILED"> },
 ): AuditEntry {
   // An action changes no status: the request stays where its workflow ended.
-  return { action, actor: SYSTEM, fromStatus: null, toStatus: null, data };
+  return { ...event, actor: SYSTEM, fromStatus: null, toStatus: null };
 }
 
 export async function runApprovedAction(
@@ -54,7 +55,11 @@ export async function runApprovedAction(
       pool,
       run.id,
       ["RUNNING"],
-      { status: "DEAD", error, audit: auditEntry("ACTION_FAILED", { ...base, error }) },
+      {
+        status: "DEAD",
+        error,
+        audit: auditEntry({ action: "ACTION_FAILED", data: { ...base, error } }),
+      },
       new Date(),
     );
     return "dead" as const;
@@ -92,7 +97,7 @@ export async function runApprovedAction(
       {
         status: "SUCCEEDED",
         result,
-        audit: auditEntry("ACTION_EXECUTED", { ...base, result }),
+        audit: auditEntry({ action: "ACTION_EXECUTED", data: { ...base, result } }),
       },
       new Date(),
     );
