@@ -6,6 +6,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
+import { eventHref } from "@/lib/audit/links";
 import type { FormState } from "@/lib/forms/result";
 import type { VerificationView } from "@/lib/services/verify-all";
 import { formatDateTime, requestLabel } from "./request-format";
@@ -84,7 +85,14 @@ export function VerificationRuns({
                         <Link href={`/requests/${item.requestId}`} className="underline">
                           {item.number ? requestLabel(item.number) : item.requestId}
                         </Link>{" "}
-                        at event {item.seq}: {item.reason}
+                        at{" "}
+                        <Link
+                          href={eventHref(`request:${item.requestId}`, item.seq)}
+                          className="underline"
+                        >
+                          event {item.seq}
+                        </Link>
+                        : {item.reason}
                       </li>
                     ))}
                   </ul>

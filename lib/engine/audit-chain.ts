@@ -28,7 +28,7 @@ export interface StoredEvent extends ChainedEvent {
 }
 
 export function hashEvent(event: ChainedEvent): string {
-  return hash("sha256", encodeEvent(event), "hex");
+  return hash("sha256", canonicalEvent(event), "hex");
 }
 
 /**
@@ -36,7 +36,7 @@ export function hashEvent(event: ChainedEvent): string {
  * written member by member in their sorted order (no object to build, no keys to sort: hashing is
  * most of the SLA sweep's JavaScript). audit-chain.test.ts checks it against the reference encoder.
  */
-function encodeEvent(event: ChainedEvent): string {
+export function canonicalEvent(event: ChainedEvent): string {
   const data = canonicalJson(event.data);
   return (
     `{"action":${canonicalString(event.action)}` +
