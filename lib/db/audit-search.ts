@@ -116,6 +116,88 @@ export async function searchAuditEvents(
   limit = 50,
   direction: keyof typeof ORDER = "desc",
 ): Promise<{ events: AuditEventRow[]; next: AuditCursor | null }> {
+  const pool = poolOf(db);
+  const plan = await requestPlan(db, filters);
+  const { text, values } = auditSearchSql(filters, cursor, limit, direction, plan);
+  const rows = (await pool.query<Row>(text, values)).rows;
+  const events = rows.slice(0, limit).map(toEvent);
+  const last = events.at(-1);
+  return {
+    events,
+    next:
+      rows.length > limit && last
+        ? { at: last.createdAt, stream: last.stream, seq: last.seq }
+        : null,
+  };
+}
+
+/**
+ * How to find the events of the requests the filters match: by each one's stream when they are
+ * few, or by walking the time index and checking each event's request when they are many (a page
+ * then fills after about 50 / (their share) events).
+ */
+export async function requestPlan(db: Db, filters: AuditFilters): Promise<RequestPlan> {
+  if (!hasRequestFilters(filters)) return { kind: "none" };
+  const conditions = requestConditions(filters, []);
+  // Reading m requests' streams costs ~10·m events; walking the time index ~50·N/m: even at
+  // m ≈ √(5N), N the planner's estimate of the table (no count of it). Up to that many, their
+  // streams are read here once and handed to the search (which then need not search again).
+  const threshold = Math.floor(
+    Math.min(5_000, Math.max(200, Math.sqrt(5 * (await estimatedRequests(db))))),
+  );
+  const { rows } = await poolOf(db).query<{ stream: string }>(
+    `SELECT 'request:' || q.id AS stream FROM requests q WHERE ${conditions.sql}
+     LIMIT ${threshold + 1}`,
+    conditions.values,
+  );
+  return rows.length <= threshold
+    ? { kind: "streams", streams: rows.map((row) => row.stream) }
+    : { kind: "scan" };
+}
+
+async function estimatedRequests(db: Db): Promise<number> {
+  const { rows } = await poolOf(db).query<{ n: number }>(
+    "SELECT GREATEST(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = 'requests'::regclass",
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export type RequestPlan =
+  | { kind: "none" }
+  | { kind: "streams"; streams: string[] }
+  | { kind: "scan" };
+
+const hasRequestFilters = (filters: AuditFilters) =>
+  filters.number !== undefined ||
+  Boolean(filters.type || filters.status || filters.departmentId || filters.text?.trim());
+
+/** The request filters as conditions on requests `q`, with their parameters appended to `values`. */
+function requestConditions(
+  filters: AuditFilters,
+  values: unknown[],
+): { sql: string; values: unknown[] } {
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const where: string[] = [];
+  if (filters.number !== undefined) where.push(`q.number = ${param(filters.number)}`);
+  if (filters.type) where.push(`q.type = ${param(filters.type)}::"RequestType"`);
+  if (filters.status) where.push(`q.status = ${param(filters.status)}::"RequestStatus"`);
+  if (filters.departmentId) where.push(`q.department_id = ${param(filters.departmentId)}::uuid`);
+  const text = filters.text?.trim();
+  if (text) where.push(`(q.title || ' ' || q.description) ILIKE ${param(likePattern(text))}`);
+  return { sql: where.join(" AND "), values };
+}
+
+/** The statement searchAuditEvents runs (the bench explains it). */
+export function auditSearchSql(
+  filters: AuditFilters,
+  cursor: AuditCursor | null,
+  limit: number,
+  direction: keyof typeof ORDER = "desc",
+  plan: RequestPlan = hasRequestFilters(filters) ? { kind: "scan" } : { kind: "none" },
+): { text: string; values: unknown[] } {
   const order = ORDER[direction];
   const values: unknown[] = [];
   const param = (value: unknown) => {
@@ -123,31 +205,27 @@ export async function searchAuditEvents(
     return `$${values.length}`;
   };
   const where: string[] = [];
-  // Request conditions: the request's stream when named, otherwise a semi-join on requests.
-  const requestWhere: string[] = [];
-  if (filters.number !== undefined) requestWhere.push(`q.number = ${param(filters.number)}`);
-  if (filters.type) requestWhere.push(`q.type = ${param(filters.type)}::"RequestType"`);
-  if (filters.status) requestWhere.push(`q.status = ${param(filters.status)}::"RequestStatus"`);
-  if (filters.departmentId) {
-    requestWhere.push(`q.department_id = ${param(filters.departmentId)}::uuid`);
-  }
-  const text = filters.text?.trim();
-  if (text) {
-    const pattern = param(likePattern(text));
-    if (filters.number !== undefined || filters.type || filters.status || filters.departmentId) {
-      requestWhere.push(`(q.title || ' ' || q.description) ILIKE ${pattern}`);
+  if (plan.kind !== "none") {
+    // Text alone also finds people's streams, by name or email.
+    const text = filters.text?.trim();
+    const onlyText =
+      text &&
+      filters.number === undefined &&
+      !filters.type &&
+      !filters.status &&
+      !filters.departmentId;
+    const people = onlyText
+      ? `(e.stream = ANY(ARRAY(SELECT 'user:' || p.id FROM users p WHERE (p.name || ' ' || p.email) ILIKE ${param(likePattern(text))})))`
+      : null;
+    let ofRequests: string;
+    if (plan.kind === "streams") {
+      ofRequests = `e.stream = ANY(${param(plan.streams)}::text[])`;
     } else {
-      // Text alone: the requests it names, and the people it names.
-      where.push(
-        `(e.stream IN (SELECT 'request:' || q.id FROM requests q WHERE (q.title || ' ' || q.description) ILIKE ${pattern})
-          OR e.stream IN (SELECT 'user:' || p.id FROM users p WHERE (p.name || ' ' || p.email) ILIKE ${pattern}))`,
-      );
+      // A scalar subquery per event (not a semi-join the planner would hash over every event).
+      const requests = requestConditions(filters, values);
+      ofRequests = `COALESCE((SELECT true FROM requests q WHERE q.id = e.request_id AND ${requests.sql}), false)`;
     }
-  }
-  if (requestWhere.length > 0) {
-    where.push(
-      `e.stream IN (SELECT 'request:' || q.id FROM requests q WHERE ${requestWhere.join(" AND ")})`,
-    );
+    where.push(people ? `(${ofRequests} OR ${people})` : ofRequests);
   }
   if (filters.userId) where.push(`e.stream = 'user:' || ${param(filters.userId)}`);
   if (filters.from) where.push(`e.created_at >= ${param(filters.from)}`);
@@ -168,16 +246,7 @@ export async function searchAuditEvents(
     )
     ${SELECT}
     ORDER BY ${order.by}`;
-  const rows = (await poolOf(db).query<Row>(sql, values)).rows;
-  const events = rows.slice(0, limit).map(toEvent);
-  const last = events.at(-1);
-  return {
-    events,
-    next:
-      rows.length > limit && last
-        ? { at: last.createdAt, stream: last.stream, seq: last.seq }
-        : null,
-  };
+  return { text: sql, values };
 }
 
 /** One event with its neighbours' hashes (the event page). */

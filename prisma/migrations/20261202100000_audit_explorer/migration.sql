@@ -33,3 +33,7 @@ CREATE TABLE "audit_exports" (
 );
 
 CREATE INDEX "audit_exports_started_at_idx" ON "audit_exports"("started_at" DESC);
+
+-- The explorer's request filters (status and type; department, also the foreign key's index).
+CREATE INDEX "requests_status_type_idx" ON "requests" ("status", "type");
+CREATE INDEX "requests_department_id_idx" ON "requests" ("department_id");
