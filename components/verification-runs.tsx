@@ -81,15 +81,16 @@ export function VerificationRuns({
                   </p>
                   <ul className="mt-1 space-y-0.5" data-testid="broken-chains">
                     {run.broken.map((item) => (
-                      <li key={item.requestId}>
-                        <Link href={`/requests/${item.requestId}`} className="underline">
-                          {item.number ? requestLabel(item.number) : item.requestId}
-                        </Link>{" "}
+                      <li key={item.stream}>
+                        {item.requestId ? (
+                          <Link href={`/requests/${item.requestId}`} className="underline">
+                            {item.number ? requestLabel(item.number) : item.requestId}
+                          </Link>
+                        ) : (
+                          <span>{item.stream}</span>
+                        )}{" "}
                         at{" "}
-                        <Link
-                          href={eventHref(`request:${item.requestId}`, item.seq)}
-                          className="underline"
-                        >
+                        <Link href={eventHref(item.stream, item.seq)} className="underline">
                           event {item.seq}
                         </Link>
                         : {item.reason}

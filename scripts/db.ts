@@ -35,7 +35,14 @@ async function main(): Promise<number> {
         return 0;
       });
     case "seed":
-      return withDatabase(async (url) => {
+      return withDatabase(async (url, embedded) => {
+        if (!embedded) {
+          // The demo accounts share a password printed on the sign-in page and in the README.
+          console.error(
+            "flowgate: demo data is only seeded into the embedded development database (DATABASE_URL is set). Create people with `npm run user:create` or the first-run set-up page.",
+          );
+          return 1;
+        }
         const db = createDb(url);
         try {
           const workflows = await ensureDefaultWorkflows(db);

@@ -7,7 +7,7 @@ import { hash, verify } from "@node-rs/argon2";
 const ARGON2ID = 2; // Algorithm.Argon2id; the const enum cannot be imported under isolatedModules.
 const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH } from "@/lib/forms/person";
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

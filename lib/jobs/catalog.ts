@@ -4,6 +4,7 @@ import { log } from "@/lib/log";
 import { auditCheckpoint } from "./definitions/audit-checkpoint";
 import { auditVerifyAll } from "./definitions/audit-verify-all";
 import { enrichJob } from "./definitions/enrich";
+import { mailPasswordLinkJob } from "./definitions/mail-password-link";
 import { notifyRequesterJob } from "./definitions/notify-requester";
 import { notifyEscalations, notifyStep } from "./definitions/notify-step";
 import { pingJob } from "./definitions/ping";
@@ -24,6 +25,7 @@ export const JOBS: readonly JobDefinition<string, any>[] = [
   pruneSessions,
   auditCheckpoint,
   auditVerifyAll,
+  mailPasswordLinkJob,
 ];
 
 /** Attempts per job before it is dead, for statements that enqueue in SQL. */

@@ -169,3 +169,32 @@ export function requesterMail(
     footer: FOOTER,
   });
 }
+
+/** To a person invited to Flowgate, or whose password an administrator reset: the link to set it. */
+export function passwordLinkMail(
+  person: { name: string; email: string },
+  purpose: "invite" | "reset",
+  link: string,
+  expiresAt: Date,
+): RenderedMail {
+  const invite = purpose === "invite";
+  return render(invite ? "You are invited to Flowgate" : "Set a new Flowgate password", {
+    heading: invite
+      ? `Welcome to Flowgate, ${person.name}.`
+      : `${person.name}, an administrator sent you a link to set a new password.`,
+    lines: [
+      invite
+        ? "Set your password to sign in. The link works once."
+        : "Your current password keeps working until you set a new one. The link works once.",
+    ],
+    facts: [
+      ["Sign in as", person.email],
+      ["Link valid until", formatDateTime(expiresAt)],
+    ],
+    warnings: [],
+    link: { label: "Set your password", url: link },
+    footer: invite
+      ? "You receive this because an administrator added you to Flowgate."
+      : "If you did not expect this, tell your administrator.",
+  });
+}

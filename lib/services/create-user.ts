@@ -3,12 +3,13 @@
  * and later the admin pages. Everything is checked before anything is written; each problem is
  * named at its field.
  */
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
 import { RoleSchema } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
-import { createUser as insertUser, normaliseEmail } from "@/lib/db/users";
+import { appendPeopleEvents, inTransaction, userStream } from "@/lib/db/people-audit";
+import { normaliseEmail } from "@/lib/db/users";
 import { AppError, zodIssues } from "@/lib/errors";
 import { cleanText } from "@/lib/forms/text";
 
@@ -26,6 +27,7 @@ export const NewUserSchema = z
 export async function createPerson(
   db: Db,
   input: unknown,
+  now = new Date(),
 ): Promise<{ id: string; email: string; password: string; generated: boolean }> {
   const parsed = NewUserSchema.safeParse(input);
   if (!parsed.success) {
@@ -53,12 +55,40 @@ export async function createPerson(
   const roles = [...new Set(["REQUESTER" as const, ...parsed.data.roles])];
   const generated = parsed.data.password === undefined;
   const password = parsed.data.password ?? randomBytes(18).toString("base64url");
-  const user = await insertUser(db, {
-    email,
-    name,
-    roles,
-    departmentId: department?.id ?? null,
-    passwordHash: await hashPassword(password),
+  const passwordHash = await hashPassword(password);
+  const user = await inTransaction(db, async (client) => {
+    const id = randomUUID();
+    const normalised = normaliseEmail(email);
+    const inserted = await client.query(
+      `INSERT INTO users (id, email, name, password_hash, roles, department_id, created_at, updated_at)
+       VALUES ($1::uuid, $2, $3, $4, $5::"Role"[], $6::uuid, $7, $7) ON CONFLICT (email) DO NOTHING`,
+      [id, normalised, name, passwordHash, roles, department?.id ?? null, now],
+    );
+    if (!inserted.rowCount) {
+      throw new AppError("VALIDATION_FAILED", `${email} already has an account.`, [
+        { field: "email", message: `${email} already has an account.` },
+      ]);
+    }
+    // Audited as done by the system: the command line has no signed-in person.
+    await appendPeopleEvents(
+      client,
+      userStream(id),
+      [
+        {
+          action: "USER_CREATED",
+          actor: { type: "SYSTEM", onBehalfOf: null },
+          data: {
+            email: normalised,
+            name,
+            roles,
+            departmentId: department?.id ?? null,
+            how: "cli",
+          },
+        },
+      ],
+      now,
+    );
+    return { id, email: normalised };
   });
   return { id: user.id, email: user.email, password, generated };
 }

@@ -32,7 +32,13 @@ export async function mailRequest(db: Db, id: string): Promise<MailRequest> {
 /** Records that `key`'s mail went to `userId` (a retried job skips it); a second record is a no-op. */
 export async function recordDelivery(
   db: Db,
-  delivery: { key: string; userId: string; requestId: string; kind: string; messageId: string },
+  delivery: {
+    key: string;
+    userId: string;
+    requestId: string | null;
+    kind: string;
+    messageId: string;
+  },
   sentAt: Date,
 ): Promise<void> {
   await db.mailDelivery.createMany({ data: [{ ...delivery, sentAt }], skipDuplicates: true });

@@ -8,6 +8,7 @@ import { checkpointSettings, readCheckpoints } from "@/lib/audit/checkpoints";
 import { can } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { poolOf } from "@/lib/db/client";
+import { peopleStreams } from "@/lib/db/people-audit";
 import { AppError } from "@/lib/errors";
 import { jobRequest } from "@/lib/jobs/catalog";
 import { enqueueJobs } from "@/lib/jobs/enqueue";
@@ -29,7 +30,14 @@ export interface VerificationView {
   chainsChecked: number;
   eventsChecked: number;
   brokenCount: number;
-  broken: { requestId: string; number: number | null; seq: number; reason: string }[];
+  /** Each broken chain's first break: a request's (with its number) or a person's stream. */
+  broken: {
+    stream: string;
+    requestId: string | null;
+    number: number | null;
+    seq: number;
+    reason: string;
+  }[];
   checkpoints: string;
   error: string | null;
 }
@@ -67,7 +75,7 @@ export async function runVerification(db: Db, verificationId: string | null, now
     await db.auditVerification.update({
       where: { id },
       data: {
-        totalChains: BigInt(await db.request.count()),
+        totalChains: BigInt((await db.request.count()) + (await peopleStreams(db)).length),
         checkpoints: !index
           ? "off"
           : index.broken
@@ -80,7 +88,11 @@ export async function runVerification(db: Db, verificationId: string | null, now
       done: boolean,
     ) => {
       const numbers = await db.request.findMany({
-        where: { id: { in: report.broken.slice(0, KEPT).map((b) => b.requestId) } },
+        where: {
+          id: {
+            in: report.broken.slice(0, KEPT).flatMap((b) => (b.requestId ? [b.requestId] : [])),
+          },
+        },
         select: { id: true, number: true },
       });
       const numberOf = new Map(numbers.map((n) => [n.id, n.number]));
@@ -90,9 +102,10 @@ export async function runVerification(db: Db, verificationId: string | null, now
           chainsChecked: BigInt(report.requests),
           eventsChecked: BigInt(report.events),
           brokenCount: BigInt(report.broken.length),
-          broken: report.broken
-            .slice(0, KEPT)
-            .map((b) => ({ ...b, number: numberOf.get(b.requestId) ?? null })),
+          broken: report.broken.slice(0, KEPT).map((b) => ({
+            ...b,
+            number: b.requestId ? (numberOf.get(b.requestId) ?? null) : null,
+          })),
           ...(done ? { status: "DONE", finishedAt: new Date() } : {}),
         },
       });
@@ -152,7 +165,14 @@ export async function recentVerifications(db: Db, limit = 10): Promise<Verificat
     chainsChecked: Number(row.chainsChecked),
     eventsChecked: Number(row.eventsChecked),
     brokenCount: Number(row.brokenCount),
-    broken: row.broken as VerificationView["broken"],
+    // Runs kept from before people's streams were verified name requests only.
+    broken: (row.broken as Partial<VerificationView["broken"][number]>[]).map((b) => ({
+      stream: b.stream ?? `request:${b.requestId}`,
+      requestId: b.requestId ?? null,
+      number: b.number ?? null,
+      seq: b.seq ?? 0,
+      reason: b.reason ?? "",
+    })),
     checkpoints: row.checkpoints,
     error: row.error,
   }));

@@ -11,6 +11,7 @@
 import type { CheckpointIndex } from "@/lib/audit/checkpoints";
 import { readStream, requestStream } from "@/lib/db/audit";
 import type { Db } from "@/lib/db/client";
+import { peopleStreams } from "@/lib/db/people-audit";
 import { type ChainVerdict, type JsonValue, type StoredEvent, verifyChain } from "@/lib/engine";
 import { canonicalJson } from "@/lib/engine/canonical-json";
 
@@ -142,9 +143,11 @@ export async function verifyRequestAuditTrail(
 }
 
 export interface AuditReport {
+  /** Chains verified: requests' and people's. */
   requests: number;
   events: number;
-  broken: { requestId: string; seq: number; reason: string }[];
+  /** The first break of each broken chain; `requestId` is null for people's streams. */
+  broken: { stream: string; requestId: string | null; seq: number; reason: string }[];
 }
 
 /** Verifies every request's trail, in batches of requests; reports each broken chain's first break. */
@@ -166,15 +169,37 @@ export async function verifyAllAuditTrails(
       take: options.batchSize ?? 200,
       ...(after ? { cursor: { id: after }, skip: 1 } : {}),
     });
-    if (ids.length === 0) return report;
+    if (ids.length === 0) break;
     for (const { id } of ids) {
       const verdict = await verifyRequestAuditTrail(db, id, { checkpoints: options.checkpoints });
       report.requests += 1;
       report.events += verdict.events;
-      if (!verdict.ok)
-        report.broken.push({ requestId: id, seq: verdict.brokenAt.seq, reason: verdict.reason });
+      if (!verdict.ok) {
+        report.broken.push({
+          stream: requestStream(id),
+          requestId: id,
+          seq: verdict.brokenAt.seq,
+          reason: verdict.reason,
+        });
+      }
     }
     await options.onBatch?.(report);
     after = ids.at(-1)?.id;
   }
+  // People's and departments' streams: the chain alone (no row mirrors them).
+  for (const stream of await peopleStreams(db)) {
+    const verdict = verifyChain(await readStream(db, stream));
+    report.requests += 1;
+    report.events += verdict.events;
+    if (!verdict.ok) {
+      report.broken.push({
+        stream,
+        requestId: null,
+        seq: verdict.brokenAt.seq,
+        reason: verdict.reason,
+      });
+    }
+  }
+  await options.onBatch?.(report);
+  return report;
 }

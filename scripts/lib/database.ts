@@ -53,7 +53,9 @@ export async function openDatabase(log: (line: string) => void = () => {}): Prom
   }
 }
 
-export async function withDatabase(task: (url: string) => Promise<number>): Promise<number> {
+export async function withDatabase(
+  task: (url: string, embedded: boolean) => Promise<number>,
+): Promise<number> {
   let database: Database;
   try {
     database = await openDatabase();
@@ -63,7 +65,7 @@ export async function withDatabase(task: (url: string) => Promise<number>): Prom
     return 1;
   }
   try {
-    return await task(database.url);
+    return await task(database.url, database.embedded);
   } finally {
     await database.stop();
   }

@@ -61,6 +61,7 @@ describe("verifying every chain", () => {
     const number = (await ctx.t.db.request.findUniqueOrThrow({ where: { id: broken } })).number;
     expect(run.broken).toEqual([
       {
+        stream: `request:${broken}`,
         requestId: broken,
         number,
         seq: expect.any(Number),

@@ -1,0 +1,29 @@
+"use server";
+import { redirect } from "next/navigation";
+import { failure, notAForm, unexpectedFailure } from "@/lib/actions/run-action";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { FormState } from "@/lib/forms/result";
+import { completeSetup } from "@/lib/services/first-run-setup";
+
+/** Creates the first administrator (refused once anyone has an account). */
+export async function setupAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const notForm = notAForm(form);
+  if (notForm) return notForm;
+  const field = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  try {
+    await completeSetup(db(), {
+      name: field("name"),
+      email: field("email"),
+      password: field("password"),
+      confirm: field("confirm"),
+      ...(form.has("token") ? { token: field("token") } : {}),
+    });
+  } catch (error) {
+    return error instanceof AppError ? failure(error) : unexpectedFailure(error, "first-run-setup");
+  }
+  redirect(`/sign-in?passwordSet=1`);
+}
