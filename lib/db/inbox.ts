@@ -15,6 +15,8 @@ export interface InboxUser {
   id: string;
   roles: readonly Role[];
   departmentId: string | null;
+  /** Absent approvers this user stands in for now (lib/services/create-delegation.ts). */
+  standingInFor?: readonly { id: string; roles: readonly Role[]; departmentId: string | null }[];
 }
 
 export interface InboxCursor {
@@ -46,6 +48,11 @@ export interface InboxItem {
   requesterId: string;
   requesterName: string;
   departmentName: string | null;
+  stepDepartmentId: string | null;
+  stepApprovals: string[];
+  escalatedAt: Date | null;
+  /** Set when the step is an absent approver's, shown to their delegate. */
+  onBehalfOf: { id: string; name: string } | null;
 }
 
 export interface InboxPage {
@@ -53,11 +60,34 @@ export interface InboxPage {
   nextCursor: InboxCursor | null;
 }
 
-export function inboxQueues(user: InboxUser): { role: Role; departmentId: string | null }[] {
-  return APPROVER_ROLES.filter((role) => user.roles.includes(role)).flatMap((role) => [
-    { role, departmentId: null }, // company-wide steps of the role (a workflow may scope MANAGER globally)
-    ...(role === "MANAGER" && user.departmentId ? [{ role, departmentId: user.departmentId }] : []),
-  ]);
+export interface InboxQueue {
+  role: Role;
+  departmentId: string | null;
+  /** Whose steps these are: the user, or an absent approver they stand in for. */
+  principalId: string;
+}
+
+/** The user's queues, then those of each approver they stand in for that they lack themselves. */
+export function inboxQueues(user: InboxUser): InboxQueue[] {
+  const queuesOf = (who: { id: string; roles: readonly Role[]; departmentId: string | null }) =>
+    APPROVER_ROLES.filter((role) => who.roles.includes(role)).flatMap((role) => [
+      // company-wide steps of the role (a workflow may scope MANAGER globally)
+      { role, departmentId: null, principalId: who.id },
+      ...(role === "MANAGER" && who.departmentId
+        ? [{ role, departmentId: who.departmentId, principalId: who.id }]
+        : []),
+    ]);
+  const queues = queuesOf(user);
+  const key = (q: InboxQueue) => `${q.role}/${q.departmentId ?? ""}`;
+  const seen = new Set(queues.map(key));
+  for (const principal of user.standingInFor ?? []) {
+    for (const queue of queuesOf(principal)) {
+      if (seen.has(key(queue))) continue;
+      seen.add(key(queue));
+      queues.push(queue);
+    }
+  }
+  return queues;
 }
 
 export async function inboxPage(
@@ -82,13 +112,17 @@ export async function inboxPage(
       queue.departmentId === null
         ? "r.step_department_id IS NULL"
         : `r.step_department_id = $${params.push(queue.departmentId)}::uuid`;
-    return `(SELECT r.id, r.step_due_at FROM requests r
+    // Another's queue: not their requests either, nor steps they approved already.
+    const principal =
+      queue.principalId === user.id ? "$1::uuid" : `$${params.push(queue.principalId)}::uuid`;
+    const others = queue.principalId === user.id ? "" : `AND r.requester_id <> ${principal}`;
+    return `(SELECT r.id, r.step_due_at, ${principal} AS principal FROM requests r
       WHERE r.status IN ('IN_REVIEW', 'ESCALATED') AND r.step_role = $${params.push(queue.role)}::"Role" AND ${department}
         AND (r.step_due_at, r.id) > ($2::timestamptz, $3::uuid)
-        AND r.requester_id <> $1::uuid AND NOT ($1::uuid = ANY(r.step_approvals)) ${typeFilter}
+        AND r.requester_id <> $1::uuid ${others} AND NOT (${principal} = ANY(r.step_approvals)) ${typeFilter}
       ORDER BY r.step_due_at, r.id LIMIT $4)`;
   });
-  const shape = `${queues.map((q) => `${q.role}${q.departmentId ? "_d" : ""}`).join("_")}${options.type ? "_t" : ""}`;
+  const shape = `${queues.map((q) => `${q.role}${q.departmentId ? "_d" : ""}${q.principalId === user.id ? "" : "_p"}`).join("_")}${options.type ? "_t" : ""}`;
   const rows = await preparedQuery<{
     id: string;
     number: number;
@@ -110,16 +144,24 @@ export async function inboxPage(
     requester_id: string;
     requester_name: string;
     department_name: string | null;
+    step_department_id: string | null;
+    step_approvals: string[];
+    on_behalf_of_id: string | null;
+    on_behalf_of_name: string | null;
   }>(
     db,
     `inbox_${shape}`,
-    `WITH page AS (SELECT id, step_due_at FROM (${parts.join(" UNION ALL ")}) q ORDER BY step_due_at, id LIMIT $4)
+    `WITH page AS (SELECT id, step_due_at, principal FROM (${parts.join(" UNION ALL ")}) q ORDER BY step_due_at, id LIMIT $4)
      SELECT r.id::text AS id, r.number, r.type::text AS type, r.title, r.status::text AS status,
             r.step_role::text AS step_role, r.step_node_id, r.step_due_at, r.step_started_at, r.step_escalated_at, r.fields, r.version,
             r.enrichment->>'summary' AS summary, (r.enrichment->>'confidence')::float8 AS confidence,
             r.enrichment->'warnings' AS warnings, r.routing_warnings, r.action,
-            r.requester_id::text AS requester_id, u.name AS requester_name, d.name AS department_name
+            r.requester_id::text AS requester_id, u.name AS requester_name, d.name AS department_name,
+            r.step_department_id::text AS step_department_id, r.step_approvals::text[] AS step_approvals,
+            CASE WHEN page.principal <> $1::uuid THEN page.principal::text END AS on_behalf_of_id,
+            CASE WHEN page.principal <> $1::uuid THEN pu.name END AS on_behalf_of_name
      FROM page JOIN requests r ON r.id = page.id
+     LEFT JOIN users pu ON pu.id = page.principal
      JOIN users u ON u.id = r.requester_id
      LEFT JOIN departments d ON d.id = r.department_id
      ORDER BY page.step_due_at, page.id`,
@@ -148,6 +190,12 @@ export async function inboxPage(
     requesterId: row.requester_id,
     requesterName: row.requester_name,
     departmentName: row.department_name,
+    stepDepartmentId: row.step_department_id,
+    stepApprovals: row.step_approvals,
+    escalatedAt: row.step_escalated_at,
+    onBehalfOf: row.on_behalf_of_id
+      ? { id: row.on_behalf_of_id, name: row.on_behalf_of_name ?? "Unknown user" }
+      : null,
   }));
   const last = items.at(-1);
   return {

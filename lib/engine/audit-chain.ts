@@ -88,7 +88,7 @@ export function chainEvents(
       seq,
       actorType: entry.actor.type,
       actorId: entry.actor.type === "USER" ? entry.actor.id : null,
-      onBehalfOfId: entry.actor.type === "USER" ? null : entry.actor.onBehalfOf,
+      onBehalfOfId: entry.actor.onBehalfOf ?? null,
       action: entry.action,
       fromStatus: entry.fromStatus,
       toStatus: entry.toStatus,

@@ -365,3 +365,43 @@ describe("loops", () => {
     expect(refused(result)).toMatchObject({ code: "VISIT_LIMIT", nodeId: "manager" });
   });
 });
+
+describe("deciding on behalf of someone (delegation)", () => {
+  const delegate = user("u-delegate", ["REQUESTER"], "dept-ops");
+  const onBehalf = (principal: Actor, who: Actor = delegate): Actor => {
+    if (who.kind !== "user" || principal.kind !== "user") throw new Error("people only");
+    return {
+      ...who,
+      onBehalfOf: {
+        id: principal.id,
+        roles: principal.roles,
+        departmentId: principal.departmentId,
+      },
+    };
+  };
+
+  it("decides with the principal's roles, counts as their approval, and records both", () => {
+    const t = step(procurement, inReview(), { type: "APPROVE" }, onBehalf(actors.managerEng));
+    expect(t.audit[0]).toMatchObject({
+      action: "APPROVED",
+      actor: { type: "USER", id: "u-delegate", onBehalfOf: "u-manager-eng" },
+    });
+    expect(t.decision).toMatchObject({ kind: "APPROVE", actorId: "u-delegate" });
+    // Without the delegation the same person may not decide this step.
+    expect(refused(attempt(inReview(), { type: "APPROVE" }, delegate))).toMatchObject({
+      code: "WRONG_ROLE",
+    });
+  });
+
+  it("refuses a delegate deciding for the requester, or on their own request", () => {
+    expect(
+      refused(
+        attempt(inReview(), { type: "APPROVE" }, onBehalf(actors.managerEng, actors.requester)),
+      ),
+    ).toMatchObject({ code: "OWN_REQUEST" });
+    const requesterAsManager = user("u-requester", ["REQUESTER", "MANAGER"], ENG);
+    expect(
+      refused(attempt(inReview(), { type: "APPROVE" }, onBehalf(requesterAsManager))),
+    ).toMatchObject({ code: "OWN_REQUEST" });
+  });
+});

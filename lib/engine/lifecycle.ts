@@ -39,7 +39,8 @@ import {
 } from "./run";
 
 export type AuditActor =
-  | { type: "USER"; id: string }
+  /** A person; `onBehalfOf`: the approver a delegate decided for. */
+  | { type: "USER"; id: string; onBehalfOf?: string }
   | { type: "SYSTEM"; onBehalfOf: string | null }
   /** The AI layer's suggestions, recorded on behalf of the requester whose text it read. */
   | { type: "AI"; onBehalfOf: string | null };
@@ -245,13 +246,30 @@ function cancel(input: TransitionInput, reason: string | undefined): Transition 
 
 // ─── approver events ─────────────────────────────────────────────────────────────────────────────
 
-/** Checks that `actor` may decide the waiting step now; returns the step and the approver's id. */
-function requireDecider(input: TransitionInput): { step: ActiveStep; actorId: string } {
+/**
+ * Checks that `actor` may decide the waiting step now. Returns the step, who decides (`actorId`),
+ * whose approval it counts as (`approverId`: the person a delegate decides for), and the audit
+ * actor ("by X on behalf of Y" for a delegate).
+ */
+function requireDecider(input: TransitionInput): {
+  step: ActiveStep;
+  actorId: string;
+  approverId: string;
+  auditActor: AuditActor;
+} {
   const refusal = decideRefusal(input.state, input.actor);
   if (refusal) throw new EngineFailure(refusal);
   const { state, actor } = input;
   if (!state.step || actor.kind !== "user") fail("INVALID_STATE"); // unreachable: decideRefusal checked both
-  return { step: state.step, actorId: actor.id };
+  const principal = actor.onBehalfOf;
+  return {
+    step: state.step,
+    actorId: actor.id,
+    approverId: principal?.id ?? actor.id,
+    auditActor: principal
+      ? { type: "USER", id: actor.id, onBehalfOf: principal.id }
+      : { type: "USER", id: actor.id },
+  };
 }
 
 function requireReason(text: string | undefined, what: string): string {
@@ -268,12 +286,12 @@ function approve(
   via?: DecisionChannel,
 ): Transition {
   const { state, now } = input;
-  const { step, actorId } = requireDecider(input);
-  if (step.approvals.includes(actorId)) fail("ALREADY_DECIDED");
+  const { step, actorId, approverId, auditActor } = requireDecider(input);
+  if (step.approvals.includes(approverId)) fail("ALREADY_DECIDED");
   // The approval is bound to the action as the approver saw it.
   const boundHash = state.action ? actionHash(state.action) : null;
   if (seenActionHash !== undefined && seenActionHash !== boundHash) fail("ACTION_CHANGED");
-  const approvals = [...step.approvals, actorId];
+  const approvals = [...step.approvals, approverId];
   const needed = step.quorum === "any" ? 1 : step.quorum === "all" ? eligible : step.quorum;
   if (needed === undefined) fail("QUORUM_UNKNOWN");
   const quorumMet = approvals.length >= Math.max(1, needed);
@@ -286,7 +304,7 @@ function approve(
   };
   const entry: AuditEntry = {
     action: "APPROVED",
-    actor: { type: "USER", id: actorId },
+    actor: auditActor,
     fromStatus: state.status,
     toStatus: state.status,
     data: {
@@ -309,7 +327,7 @@ function approve(
 
 function reject(input: TransitionInput, reasonText: string, via?: DecisionChannel): Transition {
   const { state, now } = input;
-  const { step, actorId } = requireDecider(input);
+  const { step, actorId, auditActor } = requireDecider(input);
   const reason = requireReason(reasonText, "A reason for the rejection");
   const decision: Decision = {
     kind: "REJECT",
@@ -320,7 +338,7 @@ function reject(input: TransitionInput, reasonText: string, via?: DecisionChanne
   };
   const entry: AuditEntry = {
     action: "REJECTED",
-    actor: { type: "USER", id: actorId },
+    actor: auditActor,
     fromStatus: state.status,
     toStatus: state.status,
     data: { nodeId: step.nodeId, role: step.role, reason, ...(via ? { via } : {}) },
@@ -336,7 +354,7 @@ function reject(input: TransitionInput, reasonText: string, via?: DecisionChanne
 
 function requestChanges(input: TransitionInput, commentText: string): Transition {
   const { state, now } = input;
-  const { step, actorId } = requireDecider(input);
+  const { step, actorId, auditActor } = requireDecider(input);
   const comment = requireReason(commentText, "A comment saying what to change");
   return {
     ...empty({ ...state, status: "CHANGES_REQUESTED", step: null }),
@@ -351,7 +369,7 @@ function requestChanges(input: TransitionInput, commentText: string): Transition
     audit: [
       {
         action: "CHANGES_REQUESTED",
-        actor: { type: "USER", id: actorId },
+        actor: auditActor,
         fromStatus: state.status,
         toStatus: "CHANGES_REQUESTED",
         data: { nodeId: step.nodeId, role: step.role, comment, round: state.round },
@@ -367,6 +385,7 @@ function escalate(
 ): Transition {
   const { state, now, definition } = input;
   let actorId: string | null = null;
+  let auditActor: AuditActor = { type: "SYSTEM", onBehalfOf: null };
   let step: ActiveStep;
   let reason: string;
   if (bySla) {
@@ -379,7 +398,7 @@ function escalate(
       fail("NOT_OVERDUE", `The step is due at ${step.dueAt.toISOString()}.`);
     reason = `No decision within the SLA (due ${step.dueAt.toISOString()}).`;
   } else {
-    ({ step, actorId } = requireDecider(input));
+    ({ step, actorId, auditActor } = requireDecider(input));
     if (step.escalatedAt) fail("ALREADY_ESCALATED");
     reason = requireReason(reasonText, "A reason for the escalation");
   }
@@ -401,9 +420,7 @@ function escalate(
     audit: [
       {
         action: bySla ? "SLA_ESCALATED" : "ESCALATED",
-        actor: bySla
-          ? { type: "SYSTEM", onBehalfOf: null }
-          : { type: "USER", id: actorId as string },
+        actor: auditActor,
         fromStatus: state.status,
         toStatus: "ESCALATED",
         data: {

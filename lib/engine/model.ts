@@ -158,8 +158,22 @@ export interface RequestState {
   step: ActiveStep | null;
 }
 
+/** Whom a delegate decides for: their roles and department decide what the delegate may decide. */
+export interface Principal {
+  id: string;
+  roles: readonly Role[];
+  departmentId: string | null;
+}
+
 export type Actor =
-  | { kind: "user"; id: string; roles: readonly Role[]; departmentId: string | null }
+  | {
+      kind: "user";
+      id: string;
+      roles: readonly Role[];
+      departmentId: string | null;
+      /** Set when deciding as a delegate (out of office): the person decided for. */
+      onBehalfOf?: Principal;
+    }
   | { kind: "system" };
 
 /** Where a decision came from, when not the app's own pages: a signed link in a mail. */

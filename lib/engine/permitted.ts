@@ -4,12 +4,18 @@
  */
 import { type EngineError, engineError } from "./errors";
 import {
+  type ActiveStep,
   type Actor,
   DECIDING_STATUSES,
   type RequestState,
   type RequestStatus,
   TERMINAL_STATUSES,
 } from "./model";
+
+/** What deciding depends on: a whole RequestState, or a row that has these (the inbox's). */
+export type DecidableState = Pick<RequestState, "status" | "requesterId"> & {
+  step: Pick<ActiveStep, "role" | "departmentId" | "approvals" | "escalatedAt"> | null;
+};
 
 export type RequestAction =
   | "edit"
@@ -22,7 +28,7 @@ export type RequestAction =
   | "escalate";
 
 /** Why `actor` may not decide the waiting step of `state`, or null when they may. */
-export function decideRefusal(state: RequestState, actor: Actor): EngineError | null {
+export function decideRefusal(state: DecidableState, actor: Actor): EngineError | null {
   if (TERMINAL_STATUSES.has(state.status)) {
     return engineError(
       "TERMINAL_STATE",
@@ -36,12 +42,17 @@ export function decideRefusal(state: RequestState, actor: Actor): EngineError | 
     );
   }
   if (actor.kind !== "user") return engineError("WRONG_ROLE", "Only a person can decide.");
-  if (actor.id === state.requesterId) return engineError("OWN_REQUEST");
+  // A delegate decides with the roles and department of whom they stand in for; neither may be
+  // the requester.
+  const principal = actor.onBehalfOf ?? actor;
+  if (actor.id === state.requesterId || principal.id === state.requesterId) {
+    return engineError("OWN_REQUEST");
+  }
   const step = state.step;
-  if (!actor.roles.includes(step.role)) {
+  if (!principal.roles.includes(step.role)) {
     return engineError("WRONG_ROLE", `This step waits for ${step.role}.`);
   }
-  if (step.departmentId !== null && actor.departmentId !== step.departmentId) {
+  if (step.departmentId !== null && principal.departmentId !== step.departmentId) {
     return engineError("OUT_OF_SCOPE");
   }
   return null;
@@ -50,7 +61,7 @@ export function decideRefusal(state: RequestState, actor: Actor): EngineError | 
 const EDITABLE: ReadonlySet<RequestStatus> = new Set(["DRAFT", "CHANGES_REQUESTED"]);
 
 /** The actions `actor` may take on `state` now, in the order a page offers them. */
-export function permittedActions(state: RequestState, actor: Actor): RequestAction[] {
+export function permittedActions(state: DecidableState, actor: Actor): RequestAction[] {
   if (TERMINAL_STATUSES.has(state.status) || actor.kind !== "user") return [];
   if (actor.id === state.requesterId) {
     const own: RequestAction[] = [];
@@ -62,7 +73,7 @@ export function permittedActions(state: RequestState, actor: Actor): RequestActi
   }
   if (decideRefusal(state, actor) !== null || !state.step) return [];
   const decide: RequestAction[] = [];
-  if (!state.step.approvals.includes(actor.id)) decide.push("approve");
+  if (!state.step.approvals.includes(actor.onBehalfOf?.id ?? actor.id)) decide.push("approve");
   decide.push("reject", "request_changes");
   if (!state.step.escalatedAt) decide.push("escalate");
   return decide;

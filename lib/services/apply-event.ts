@@ -21,6 +21,8 @@ export interface ApplyOptions {
   requestId: string;
   event: EngineEvent;
   actor: Actor;
+  /** Who decides, once the request is loaded (a delegate standing in for an approver). */
+  resolveActor?: (loaded: LoadedRequest) => Promise<Actor>;
   now?: Date;
   /** The version the caller saw; a different current version is refused as VERSION_CONFLICT. */
   expectedVersion?: number;
@@ -45,9 +47,10 @@ export async function applyEvent(db: Db, options: ApplyOptions): Promise<Applied
   const loaded = await loadRequest(db, options.requestId);
   if (!loaded) throw new AppError("NOT_FOUND", "No such request.");
   const workflow = await workflowFor(db, loaded);
+  const actor = options.resolveActor ? await options.resolveActor(loaded) : options.actor;
   // Whoever may not know of the request hears NOT_FOUND, whatever the refusal (visibility.ts).
   const refuse = (error: AppError) =>
-    refusalFor(db, error, loaded.state, workflow.definition, options.actor);
+    refusalFor(db, error, loaded.state, workflow.definition, actor);
   if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {
     throw await refuse(
       new AppError(
@@ -66,7 +69,7 @@ export async function applyEvent(db: Db, options: ApplyOptions): Promise<Applied
     definition: workflow.definition,
     state: loaded.state,
     event,
-    actor: options.actor,
+    actor,
     now,
     newId: randomUUID,
   });

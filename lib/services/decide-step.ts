@@ -10,6 +10,7 @@ import { AppError, zodIssues } from "@/lib/errors";
 import { type DecisionInput, DecisionInputSchema } from "@/lib/forms/decision";
 import { engineActor, type ServiceActor } from "./actor";
 import { applyEvent } from "./apply-event";
+import { deciderFor } from "./decider";
 
 export { type DecisionInput, DecisionInputSchema } from "@/lib/forms/decision";
 
@@ -53,6 +54,7 @@ export async function decideStep(
     requestId,
     event,
     actor: engineActor(actor),
+    resolveActor: (loaded) => deciderFor(db, actor, loaded.state, now ?? new Date()),
     expectedVersion: parsed.data.version,
     now,
     prepare: async (loaded) =>

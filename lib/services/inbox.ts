@@ -4,13 +4,14 @@
  */
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { delegatorsOf } from "@/lib/db/delegations";
 import { type InboxCursor, inboxPage } from "@/lib/db/inbox";
 import { RequestTypeSchema } from "@/lib/engine/fields";
 import { ActionSchema } from "@/lib/engine/model";
-import type { RequestAction } from "@/lib/engine/permitted";
+import { permittedActions, type RequestAction } from "@/lib/engine/permitted";
 import { AppError, zodIssues } from "@/lib/errors";
 import { type ActionView, actionView } from "./action-view";
-import type { ServiceActor } from "./actor";
+import { engineActor, type ServiceActor } from "./actor";
 
 export interface InboxEntry {
   id: string;
@@ -33,6 +34,8 @@ export interface InboxEntry {
   routingWarnings: string[];
   /** The action that runs once approved: what the approver approves with it. */
   approvedAction: ActionView | null;
+  /** The absent approver whose step this is, when the user stands in for them. */
+  onBehalfOf: string | null;
   actions: RequestAction[];
 }
 
@@ -67,17 +70,25 @@ export function decodeCursor(value: string): InboxCursor {
   return { dueAt, id: id as string };
 }
 
-export async function inboxFor(db: Db, user: ServiceActor, input: unknown): Promise<InboxResult> {
+export async function inboxFor(
+  db: Db,
+  user: ServiceActor,
+  input: unknown,
+  now = new Date(),
+): Promise<InboxResult> {
   const parsed = InboxQuerySchema.safeParse(input);
   if (!parsed.success) {
     throw new AppError("VALIDATION_FAILED", "The inbox query is invalid.", zodIssues(parsed.error));
   }
   const { type, limit, cursor } = parsed.data;
+  const standingInFor = await delegatorsOf(db, user.id, now);
   const page = await inboxPage(
     db,
-    { id: user.id, roles: user.roles, departmentId: user.department?.id ?? null },
+    { id: user.id, roles: user.roles, departmentId: user.department?.id ?? null, standingInFor },
     { type: type ?? null, limit, cursor: cursor ? decodeCursor(cursor) : null },
   );
+  const self = engineActor(user);
+  const principals = new Map(standingInFor.map((p) => [p.id, p]));
   return {
     items: page.items.map((item) => ({
       id: item.id,
@@ -100,10 +111,21 @@ export async function inboxFor(db: Db, user: ServiceActor, input: unknown): Prom
       approvedAction: actionView(
         item.action ? (ActionSchema.safeParse(item.action).data ?? null) : null,
       ),
-      // The query already excludes own requests, other departments and steps this user approved.
-      actions: item.escalated
-        ? ["approve", "reject", "request_changes"]
-        : ["approve", "reject", "request_changes", "escalate"],
+      onBehalfOf: item.onBehalfOf?.name ?? null,
+      // By the engine's rules, as the person (or the absent approver they stand in for).
+      actions: permittedActions(
+        {
+          status: item.status,
+          requesterId: item.requesterId,
+          step: {
+            role: item.stepRole,
+            departmentId: item.stepDepartmentId,
+            approvals: item.stepApprovals,
+            escalatedAt: item.escalatedAt,
+          },
+        },
+        item.onBehalfOf ? { ...self, onBehalfOf: principals.get(item.onBehalfOf.id) } : self,
+      ),
     })),
     nextCursor: page.nextCursor ? encodeCursor(page.nextCursor) : null,
   };

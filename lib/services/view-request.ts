@@ -18,6 +18,7 @@ import { AppError } from "@/lib/errors";
 import type { CurrentState } from "@/lib/forms/result";
 import { type ActionView, actionView } from "./action-view";
 import { engineActor, type ServiceActor } from "./actor";
+import { deciderFor } from "./decider";
 import { visibleWithoutHistory } from "./visibility";
 
 export interface RequestView {
@@ -27,6 +28,8 @@ export interface RequestView {
   currentStep: string | null;
   actions: RequestAction[];
   isRequester: boolean;
+  /** The absent approver the viewer would decide for (their delegate), if any. */
+  onBehalfOf: string | null;
   /** The action that runs once the request is approved, as the approver approves it. */
   approvedAction: ActionView | null;
   /** Its runs (one per round that reached it): status, attempts, result or error. */
@@ -41,7 +44,8 @@ export async function viewRequest(
   const detail = await requestDetail(db, requestId);
   if (!detail) throw new AppError("NOT_FOUND", "No such request.");
   const { state } = detail.loaded;
-  const actor = engineActor(user);
+  // A delegate sees (and decides) the steps of the approver they stand in for.
+  const actor = await deciderFor(db, user, state, new Date());
   const workflow = detail.loaded.workflowId
     ? await workflowById(db, detail.loaded.workflowId)
     : await latestWorkflow(db, state.type);
@@ -58,9 +62,16 @@ export async function viewRequest(
     currentStep: describeCurrentStep(chain),
     actions: permittedActions(state, actor),
     isRequester: state.requesterId === user.id,
+    onBehalfOf: actor.onBehalfOf ? await nameOf(db, actor.onBehalfOf.id) : null,
     approvedAction: actionView(state.action),
     actionRuns: state.action ? await runsOfRequest(poolOf(db), state.id) : [],
   };
+}
+
+async function nameOf(db: Db, userId: string): Promise<string | null> {
+  return (
+    (await db.user.findUnique({ where: { id: userId }, select: { name: true } }))?.name ?? null
+  );
 }
 
 /**
@@ -96,5 +107,7 @@ export function actorLabel(entry: TimelineEntry): string {
   if (entry.actorType === "AI") {
     return entry.onBehalfOfName ? `AI assistant (for ${entry.onBehalfOfName})` : "AI assistant";
   }
-  return entry.actorName ?? "Unknown user";
+  const who = entry.actorName ?? "Unknown user";
+  // A delegate's decision: "by X on behalf of Y".
+  return entry.onBehalfOfName ? `${who} on behalf of ${entry.onBehalfOfName}` : who;
 }

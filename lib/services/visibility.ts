@@ -43,7 +43,7 @@ export async function actedOn(db: Db, requestId: string, actorId: string): Promi
     db,
     "visibility-acted-on",
     `SELECT EXISTS (SELECT 1 FROM audit_events
-                     WHERE request_id = $1::uuid AND actor_type = 'USER' AND actor_id = $2::uuid) AS found`,
+                     WHERE stream = 'request:' || $1 AND actor_type = 'USER' AND actor_id = $2::uuid) AS found`,
     [requestId, actorId],
   );
   return rows[0]?.found === true;

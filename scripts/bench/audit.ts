@@ -219,7 +219,7 @@ async function main() {
           id,
           number: r + 1,
           type: "PROCUREMENT",
-          title: (life[0]?.data as { title: string }).title,
+          title: (life[0]?.data as { title?: string } | undefined)?.title ?? "",
           status: last?.toStatus ?? "APPROVED",
           requester_id: users[r % users.length],
           department_id: departments[r % 4],

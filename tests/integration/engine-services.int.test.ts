@@ -451,6 +451,7 @@ describe("verifying the whole trail", () => {
     const report = await verifyAllAuditTrails(ctx.t.db, { batchSize: 7 });
     expect(report.requests).toBe(await ctx.t.db.request.count());
     expect(report.broken).toContainEqual({
+      stream: `request:${cut}`,
       requestId: cut,
       seq: 4,
       reason: "chain ends before the recorded head",

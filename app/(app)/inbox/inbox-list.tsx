@@ -387,6 +387,14 @@ function InboxList({ initial, type }: { initial: InboxResult; type: string | nul
                       {item.escalated ? " · escalated" : ""}
                       {describeFields(item.fields).map((part) => ` · ${part}`)}
                     </p>
+                    {item.onBehalfOf ? (
+                      <p
+                        className="mt-0.5 text-sm font-medium text-amber-800"
+                        data-testid="on-behalf-of"
+                      >
+                        For {item.onBehalfOf}, who is away (you are their delegate)
+                      </p>
+                    ) : null}
                     {item.summary ? (
                       <p className="mt-1 text-sm">
                         <span className="text-slate-500">AI summary: </span>

@@ -4,6 +4,8 @@ import { notAForm, runAction } from "@/lib/actions/run-action";
 import { db } from "@/lib/db/client";
 import type { FormState } from "@/lib/forms/result";
 import type { SettingsInput } from "@/lib/forms/settings";
+import { createDelegation } from "@/lib/services/create-delegation";
+import { endDelegation } from "@/lib/services/end-delegation";
 import { signOutEverywhereElse } from "@/lib/services/sessions";
 import { updateSettings } from "@/lib/services/update-settings";
 
@@ -43,4 +45,48 @@ export async function signOutElsewhereAction(
         ? "No other sessions were open."
         : `Signed out of ${n} other session${n === 1 ? "" : "s"}.`,
   };
+}
+
+/** Names a delegate for the days one is away (out of office). */
+export async function createDelegationAction(
+  _previous: FormState,
+  form: FormData,
+): Promise<FormState> {
+  const notForm = notAForm(form);
+  if (notForm) return notForm;
+  const field = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const result = await runAction("inbox:read", "create-delegation", (user) =>
+    createDelegation(db(), user, {
+      delegateEmail: field("delegateEmail"),
+      from: field("from"),
+      to: field("to"),
+      ...(field("note") ? { note: field("note") } : {}),
+    }),
+  );
+  if (!result.ok) return result;
+  revalidatePath("/settings");
+  return {
+    ok: true,
+    data: undefined,
+    message: "Saved: your delegate sees your steps on those days.",
+  };
+}
+
+/** Ends one's delegation early (back in the office). */
+export async function endDelegationAction(
+  _previous: FormState,
+  form: FormData,
+): Promise<FormState> {
+  const notForm = notAForm(form);
+  if (notForm) return notForm;
+  const id = form.get("delegationId");
+  const result = await runAction("inbox:read", "end-delegation", (user) =>
+    endDelegation(db(), user, typeof id === "string" ? id : ""),
+  );
+  if (!result.ok) return result;
+  revalidatePath("/settings");
+  return { ok: true, data: undefined, message: "Ended: your steps are yours alone again." };
 }

@@ -149,6 +149,12 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
 
           {decideActions.length > 0 ? (
             <Section title="Your decision">
+              {view.onBehalfOf ? (
+                <p className="mb-3 text-sm text-slate-700" data-testid="on-behalf-of">
+                  You decide on behalf of {view.onBehalfOf}, who is away and named you their
+                  delegate. The audit trail records both of you.
+                </p>
+              ) : null}
               <DecisionControls
                 requestId={state.id}
                 version={detail.loaded.version}
