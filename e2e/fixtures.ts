@@ -87,6 +87,7 @@ export { expect };
 export const MORE_USERS = {
   managerOps: "manager.ops@example.com",
   director: "director@example.com",
+  auditor: "auditor@example.com",
 } as const;
 
 /** A unique tag for this test's requests, so parallel specs never see each other's items. */

@@ -3,7 +3,16 @@
  * security headers and a nonce CSP the app passes. The session tests use people no other spec
  * signs in as (hr@, support@), since they end sessions.
  */
-import { expect, personPage, signInAs, test, USERS, watchCsp } from "./fixtures";
+import {
+  expect,
+  MORE_USERS,
+  type PEOPLE,
+  personPage,
+  signInAs,
+  test,
+  USERS,
+  watchCsp,
+} from "./fixtures";
 
 const HR = "hr@example.com";
 const SUPPORT = "support@example.com";
@@ -79,10 +88,14 @@ test("every page passes its nonce CSP: scripts run, nothing is refused", async (
   const pages: [string, string[]][] = [
     [USERS.requester, ["/", "/requests", "/requests/new", "/settings", "/tasks", "/no-such-page"]],
     [USERS.managerEng, ["/inbox"]],
-    [USERS.admin, ["/admin/users", "/admin/audit", "/admin/system", "/admin/jobs"]],
+    [
+      USERS.admin,
+      ["/admin/users", "/admin/departments", "/admin/audit", "/admin/system", "/admin/jobs"],
+    ],
+    [MORE_USERS.auditor, ["/admin/audit", "/admin/audit?action=CREATED", "/admin/system"]],
   ];
   for (const [email, paths] of pages) {
-    const page = await personPage(browser, email as (typeof USERS)[keyof typeof USERS]);
+    const page = await personPage(browser, email as (typeof PEOPLE)[number]);
     const violations = await watchCsp(page);
     for (const path of paths) {
       const response = await page.goto(path);

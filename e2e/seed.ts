@@ -51,7 +51,7 @@ export async function countByTitle(title: string): Promise<number> {
 /** A person of this spec's own (demo password), so what it does touches no one else's sessions. */
 export async function seedUser(
   email: string,
-  roles: ("REQUESTER" | "MANAGER" | "FINANCE" | "DIRECTOR" | "ADMIN")[],
+  roles: ("REQUESTER" | "MANAGER" | "FINANCE" | "DIRECTOR" | "SUPPORT_L2" | "ADMIN")[],
   departmentCode: string | null,
 ): Promise<void> {
   const db = e2eDb();

@@ -17,7 +17,7 @@ import {
 import { AppError } from "@/lib/errors";
 import type { CurrentState } from "@/lib/forms/result";
 import { type ActionView, actionView } from "./action-view";
-import { engineActor, type ServiceActor } from "./actor";
+import type { ServiceActor } from "./actor";
 import { deciderFor } from "./decider";
 import { visibleWithoutHistory } from "./visibility";
 
