@@ -6,6 +6,7 @@
 import { useActionState } from "react";
 import type { DelegationView } from "@/lib/db/delegations";
 import type { FormState } from "@/lib/forms/result";
+import { keepValuesOnSubmit, useResetOnSuccess } from "./keep-values";
 import { formatDateTime } from "./request-format";
 import { Alert, buttonClass, FieldError, inputClass } from "./ui";
 
@@ -25,6 +26,7 @@ export function DelegationSection({
   end: Action;
 }) {
   const [state, formAction, pending] = useActionState(create, null);
+  const formRef = useResetOnSuccess(state);
   const error = (field: string) => (state && !state.ok ? state.fieldErrors[field] : undefined);
   const fields: [string, string, string][] = [
     ["delegateEmail", "Delegate's email", "email"],
@@ -74,7 +76,14 @@ export function DelegationSection({
           ))}
         </ul>
       ) : null}
-      <form action={formAction} className="space-y-3" aria-label="Name a delegate" noValidate>
+      <form
+        ref={formRef}
+        action={formAction}
+        onSubmit={keepValuesOnSubmit(formAction)}
+        className="space-y-3"
+        aria-label="Name a delegate"
+        noValidate
+      >
         {state && !state.ok && Object.keys(state.fieldErrors).length === 0 ? (
           <Alert title="Not saved">{state.message}</Alert>
         ) : null}
@@ -108,7 +117,7 @@ export function DelegationSection({
 function EndForm({ action, id }: { action: Action; id: string }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
-    <form action={formAction} className="inline">
+    <form action={formAction} onSubmit={keepValuesOnSubmit(formAction)} className="inline">
       <input type="hidden" name="delegationId" value={id} />
       <button type="submit" className={buttonClass.secondary} disabled={pending}>
         End now

@@ -7,6 +7,7 @@
 import { useActionState } from "react";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
 import type { FormState } from "@/lib/forms/result";
+import { keepValuesOnSubmit, useResetOnSuccess } from "./keep-values";
 import { Alert, buttonClass, FieldError, inputClass } from "./ui";
 
 type Action<T = undefined> = (previous: FormState<T>, form: FormData) => Promise<FormState<T>>;
@@ -140,8 +141,15 @@ export function InvitePersonForm({
   departments: readonly Department[];
 }) {
   const [state, formAction, pending] = useActionState(action, null);
+  const formRef = useResetOnSuccess(state);
   return (
-    <form action={formAction} className="space-y-3" aria-label="Add a person">
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={keepValuesOnSubmit(formAction)}
+      className="space-y-3"
+      aria-label="Add a person"
+    >
       <Outcome state={state} title="Not added" />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField state={state} name="name" label="Name" autoComplete="off" />
@@ -167,7 +175,12 @@ export function EditPersonForm({
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
-    <form action={formAction} className="space-y-3" aria-label="Edit person">
+    <form
+      action={formAction}
+      onSubmit={keepValuesOnSubmit(formAction)}
+      className="space-y-3"
+      aria-label="Edit person"
+    >
       <Outcome state={state} title="Not saved" />
       <input type="hidden" name="userId" value={person.id} />
       <input type="hidden" name="seen" value={person.seen} />
@@ -194,6 +207,7 @@ export function ActiveForm({
   return (
     <form
       action={formAction}
+      onSubmit={keepValuesOnSubmit(formAction)}
       className="space-y-3"
       aria-label={active ? "Deactivate" : "Reactivate"}
     >
@@ -220,7 +234,12 @@ export function ActiveForm({
 export function PasswordLinkForm({ action, userId }: { action: Action<LinkData>; userId: string }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
-    <form action={formAction} className="space-y-3" aria-label="Send a password link">
+    <form
+      action={formAction}
+      onSubmit={keepValuesOnSubmit(formAction)}
+      className="space-y-3"
+      aria-label="Send a password link"
+    >
       <Outcome state={state} title="Not sent" />
       <input type="hidden" name="userId" value={userId} />
       <button type="submit" className={buttonClass.secondary} disabled={pending}>
@@ -232,8 +251,15 @@ export function PasswordLinkForm({ action, userId }: { action: Action<LinkData>;
 
 export function NewDepartmentForm({ action }: { action: Action }) {
   const [state, formAction, pending] = useActionState(action, null);
+  const formRef = useResetOnSuccess(state);
   return (
-    <form action={formAction} className="space-y-3" aria-label="Add a department">
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={keepValuesOnSubmit(formAction)}
+      className="space-y-3"
+      aria-label="Add a department"
+    >
       <Outcome state={state} title="Not added" />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField state={state} name="code" label="Code (e.g. LEGAL)" />
@@ -259,6 +285,7 @@ export function RenameDepartmentForm({
   return (
     <form
       action={formAction}
+      onSubmit={keepValuesOnSubmit(formAction)}
       className="flex flex-wrap items-start gap-2"
       aria-label={`Rename ${department.code}`}
     >

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { MIN_PASSWORD_LENGTH } from "@/lib/forms/person";
 import type { FormState } from "@/lib/forms/result";
+import { keepValuesOnSubmit } from "./keep-values";
 import { Alert, buttonClass, FieldError, inputClass } from "./ui";
 
 export function PasswordFields({ state }: { state: FormState }) {
@@ -41,7 +42,12 @@ export function SetPasswordForm({
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form
+      action={formAction}
+      onSubmit={keepValuesOnSubmit(formAction)}
+      className="space-y-4"
+      noValidate
+    >
       {state && !state.ok && Object.keys(state.fieldErrors).length === 0 ? (
         <Alert title="Not set">{state.message}</Alert>
       ) : null}

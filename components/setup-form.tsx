@@ -2,6 +2,7 @@
 /** The first-run set-up form: the first administrator's name, email and password. */
 import { useActionState } from "react";
 import type { FormState } from "@/lib/forms/result";
+import { keepValuesOnSubmit } from "./keep-values";
 import { PasswordFields } from "./set-password-form";
 import { Alert, buttonClass, FieldError, inputClass } from "./ui";
 
@@ -27,7 +28,12 @@ export function SetupForm({
       : []),
   ];
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form
+      action={formAction}
+      onSubmit={keepValuesOnSubmit(formAction)}
+      className="space-y-4"
+      noValidate
+    >
       {state && !state.ok && Object.keys(state.fieldErrors).length === 0 ? (
         <Alert title="Not set up">{state.message}</Alert>
       ) : null}

@@ -42,7 +42,39 @@ test("the main pages have no serious or critical axe violations", async ({ brows
   await expect(manager.getByRole("heading", { name: "Your decision" })).toBeVisible();
   expect(await seriousViolations(manager)).toEqual([]);
   await manager.screenshot({ path: `${SHOTS}/request-approver.png`, fullPage: true });
+
+  // The admin side: people, departments, the audit explorer and an event, with a form's errors.
+  const admin = await personPage(browser, USERS.admin);
+  const adminId = await userIdOf(USERS.requester);
+  for (const path of [
+    "/admin/users",
+    `/admin/users/${adminId}`,
+    "/admin/departments",
+    "/admin/audit",
+    `/admin/audit/event?stream=request:${id}&seq=1`,
+  ]) {
+    await admin.goto(path);
+    await expect(admin.locator("main h1")).toBeVisible();
+    expect({ path, violations: await seriousViolations(admin) }).toEqual({ path, violations: [] });
+  }
+  await admin.goto("/admin/audit?number=FG-x");
+  await expect(admin.getByText("Give a request number")).toBeVisible();
+  expect(await seriousViolations(admin)).toEqual([]);
+  // A set-password link that is not one, signed out.
+  await page.context().clearCookies();
+  await page.goto("/set-password/not-a-token");
+  await expect(page.getByText("This link is not valid.")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 });
+
+async function userIdOf(email: string): Promise<string> {
+  const db = e2eDb();
+  try {
+    return (await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+  } finally {
+    await db.$disconnect();
+  }
+}
 
 test("works on a narrow screen: no sideways scrolling, every control reachable", async ({
   browser,

@@ -104,13 +104,13 @@ test("an auditor searches the trail, opens an event, and exports a file that ver
     .getByRole("link", { name: "Audit" })
     .click();
   // A request number that is not one: named at its field, nothing searched.
-  await auditor.getByLabel("Request").fill("FG-chairs");
+  await auditor.getByRole("textbox", { name: "Request" }).fill("FG-chairs");
   await auditor.getByRole("button", { name: "Search" }).click();
   await expect(auditor.getByText("Give a request number, such as FG-42.")).toBeVisible();
   await expect(auditor.getByTestId("audit-events")).toHaveCount(0);
 
-  await auditor.getByLabel("Request").fill("");
-  await auditor.getByLabel("Text").fill(title);
+  await auditor.getByRole("textbox", { name: "Request" }).fill("");
+  await auditor.getByLabel("Text", { exact: true }).fill(title);
   await auditor.getByRole("button", { name: "Search" }).click();
   await expect(auditor).toHaveURL(/q=Audited/);
   const rows = auditor.getByTestId("audit-events").locator("tbody tr");
@@ -192,7 +192,10 @@ test("an approver away names a delegate, who decides on their behalf", async ({ 
   const item = deputyPage.getByRole("listitem").filter({ hasText: title });
   await expect(item.getByTestId("on-behalf-of")).toContainText(`For ${away.split("@")[0]}`);
   await item.getByRole("link", { name: new RegExp(title) }).click();
-  await expect(deputyPage.getByTestId("on-behalf-of")).toBeVisible();
+  await expect(deputyPage.getByRole("heading", { name: title })).toBeVisible();
+  await expect(deputyPage.getByTestId("on-behalf-of")).toContainText(
+    `on behalf of ${away.split("@")[0]}`,
+  );
   await deputyPage.getByRole("button", { name: "Approve", exact: true }).click();
   const timeline = deputyPage.getByTestId("timeline");
   await expect(timeline).toContainText(

@@ -97,7 +97,7 @@ export default async function AuditEventPage({ searchParams }: PageProps<"/admin
       </dl>
       <h2 className="mt-6 mb-2 text-lg font-semibold">Canonical JSON (what the hash is of)</h2>
       <pre
-        className="overflow-x-auto rounded-lg border border-slate-200 bg-slate-50 p-3 text-xs"
+        className="rounded-lg border border-slate-200 bg-slate-50 p-3 text-xs break-all whitespace-pre-wrap"
         data-testid="canonical-json"
       >
         {canonical}
