@@ -53,6 +53,7 @@ export async function seedUser(
   email: string,
   roles: ("REQUESTER" | "MANAGER" | "FINANCE" | "DIRECTOR" | "SUPPORT_L2" | "ADMIN")[],
   departmentCode: string | null,
+  options: { emailNotifications?: boolean } = {},
 ): Promise<void> {
   const db = e2eDb();
   try {
@@ -66,6 +67,7 @@ export async function seedUser(
         passwordHash: await hashPassword(DEMO_PASSWORD),
         roles,
         departmentId: department?.id ?? null,
+        emailNotifications: options.emailNotifications ?? true,
       },
     });
   } finally {
