@@ -22,7 +22,7 @@ import {
 } from "node:crypto";
 import { existsSync } from "node:fs";
 import { appendFile, readFile, stat } from "node:fs/promises";
-import type { Db } from "@/lib/db/client";
+import { type Db, poolOf } from "@/lib/db/client";
 import { canonicalJson } from "@/lib/engine/canonical-json";
 
 export interface CheckpointSettings {
@@ -47,7 +47,8 @@ export async function checkpointSettings(
   return { file, privateKey, publicKey: createPublicKey(privateKey) };
 }
 
-export type Head = [requestId: string, seq: number, hash: string];
+/** A chain's head: a request's by its id, a person's or department's by its stream ("user:<id>"). */
+export type Head = [requestIdOrStream: string, seq: number, hash: string];
 
 interface CheckpointBody {
   v: 1;
@@ -87,6 +88,8 @@ export async function writeCheckpoint(
   const heads: Head[] = rows
     .filter((row) => row.auditHash !== null)
     .map((row) => [row.id, row.auditSeq, row.auditHash as string]);
+  // People's and departments' streams (no row holds their head): named by stream.
+  heads.push(...(await movedPeopleHeads(db, since)));
   if (heads.length === 0) return 0;
   const body: CheckpointBody = {
     v: 1,
@@ -103,6 +106,16 @@ export async function writeCheckpoint(
     },
   );
   return heads.length;
+}
+
+async function movedPeopleHeads(db: Db, since: Date): Promise<Head[]> {
+  const { rows } = await poolOf(db).query<{ stream: string; seq: number; hash: string }>(
+    `SELECT DISTINCT ON (stream) stream, seq, hash FROM audit_events
+     WHERE created_at >= $1 AND (stream LIKE 'user:%' OR stream LIKE 'department:%')
+     ORDER BY stream, seq DESC`,
+    [since],
+  );
+  return rows.map((row) => [row.stream, row.seq, row.hash]);
 }
 
 async function lastLine(file: string): Promise<{ text: string; body: CheckpointBody } | null> {

@@ -186,9 +186,22 @@ export async function verifyAllAuditTrails(
     await options.onBatch?.(report);
     after = ids.at(-1)?.id;
   }
-  // People's and departments' streams: the chain alone (no row mirrors them).
+  // People's and departments' streams: the chain, and its newest signed checkpoint.
   for (const stream of await peopleStreams(db)) {
-    const verdict = verifyChain(await readStream(db, stream));
+    const events = await readStream(db, stream);
+    let verdict: RequestAuditVerdict = verifyChain(events);
+    const checkpoint = options.checkpoints?.heads.get(stream);
+    if (verdict.ok && checkpoint) {
+      const event = events.find((e) => e.seq === checkpoint.seq);
+      if (!event || event.hash !== checkpoint.hash) {
+        verdict = {
+          ok: false,
+          events: events.length,
+          brokenAt: { seq: checkpoint.seq },
+          reason: "the chain no longer holds its checkpointed event",
+        };
+      }
+    }
     report.requests += 1;
     report.events += verdict.events;
     if (!verdict.ok) {

@@ -14,12 +14,16 @@ import {
   readCheckpoints,
   writeCheckpoint,
 } from "@/lib/audit/checkpoints";
+import { readStream } from "@/lib/db/audit";
+import { userStream } from "@/lib/db/people-audit";
+import { hashEvent } from "@/lib/engine";
 import { createDraft } from "@/lib/services/create-draft";
 import { decideStep } from "@/lib/services/decide-step";
+import { setPersonActive } from "@/lib/services/set-person-active";
 import { submitRequest } from "@/lib/services/submit-request";
-import { verifyRequestAuditTrail } from "@/lib/services/verify-audit-trail";
+import { verifyAllAuditTrails, verifyRequestAuditTrail } from "@/lib/services/verify-audit-trail";
 import { forgeChain } from "../support/forge-chain";
-import { setupWorld } from "./world";
+import { createUserAs, setupWorld } from "./world";
 
 const ctx = setupWorld();
 let dir: string;
@@ -68,6 +72,47 @@ describe("signed checkpoints", () => {
     expect(checkpoints.broken).toBeNull();
     expect(await verifyRequestAuditTrail(ctx.t.db, id, { checkpoints })).toMatchObject({
       ok: false,
+      reason: "the chain no longer holds its checkpointed event",
+    });
+  });
+
+  it("cover people's streams too: a deactivation re-hashed into something else is caught", async () => {
+    const admin = await createUserAs(
+      ctx.t.db,
+      "ada@checkpoints.test",
+      ["REQUESTER", "ADMIN"],
+      null,
+    );
+    const person = await createUserAs(ctx.t.db, "pat@checkpoints.test", ["REQUESTER"], null);
+    const at = new Date(T0.getTime() + 120_000);
+    await setPersonActive(ctx.t.db, admin, person.id, false, { reason: "Left" }, at);
+    await writeCheckpoint(ctx.t.db, settings, new Date(at.getTime() + 60_000));
+    const stream = userStream(person.id);
+    expect((await readCheckpoints(settings)).heads.get(stream)).toMatchObject({ seq: 1 });
+    // The owner rewrites the event and re-hashes it with our own function: the chain holds…
+    const [event] = await readStream(ctx.t.db, stream);
+    if (!event) throw new Error("no event");
+    const forged = { ...event, data: { reason: "Promoted" } };
+    const hash = hashEvent(forged);
+    await ctx.t.db.$executeRawUnsafe("ALTER TABLE audit_events DISABLE TRIGGER USER");
+    await ctx.t.db.$executeRawUnsafe(
+      "UPDATE audit_events SET data = $2::jsonb, hash = $3 WHERE stream = $1 AND seq = 1",
+      stream,
+      JSON.stringify(forged.data),
+      hash,
+    );
+    await ctx.t.db.$executeRawUnsafe("ALTER TABLE audit_events ENABLE TRIGGER USER");
+    expect((await verifyAllAuditTrails(ctx.t.db)).broken.map((b) => b.stream)).not.toContain(
+      stream,
+    );
+    // …the checkpoint does not.
+    const report = await verifyAllAuditTrails(ctx.t.db, {
+      checkpoints: await readCheckpoints(settings),
+    });
+    expect(report.broken).toContainEqual({
+      stream,
+      requestId: null,
+      seq: 1,
       reason: "the chain no longer holds its checkpointed event",
     });
   });
