@@ -12,9 +12,27 @@
  */
 
 import type { JsonValue, RequestStatus, RequestType } from "@/lib/engine";
-import type { AuditAction } from "@/lib/engine/audit-events";
+import { type AuditAction, isAuditAction } from "@/lib/engine/audit-events";
 import type { Db } from "./client";
 import { poolOf } from "./client";
+
+/**
+ * The actions most of the trail is made of, left out of the partial action index (migration
+ * 20261202100000_audit_explorer) so the busiest writers — the SLA sweep, decisions — pay for one
+ * index less; a search for one of them walks the time index instead.
+ */
+export const COMMON_ACTIONS: readonly AuditAction[] = [
+  "CREATED",
+  "ENRICHED",
+  "UPDATED",
+  "SUBMITTED",
+  "STEP_STARTED",
+  "APPROVED",
+  "COMPLETED",
+  "SLA_ESCALATED",
+  "ACTION_QUEUED",
+  "ACTION_EXECUTED",
+];
 
 export interface AuditFilters {
   /** Events at or after `from` and before `to`. */
@@ -150,9 +168,18 @@ export async function requestPlan(db: Db, filters: AuditFilters): Promise<Reques
      LIMIT ${threshold + 1}`,
     conditions.values,
   );
-  return rows.length <= threshold
-    ? { kind: "streams", streams: rows.map((row) => row.stream) }
-    : { kind: "scan" };
+  if (rows.length > threshold) return { kind: "scan" };
+  const streams = rows.map((row) => row.stream);
+  // Text alone also finds people's own streams, by name or email.
+  const text = onlyText(filters);
+  if (text) {
+    const people = await poolOf(db).query<{ stream: string }>(
+      "SELECT 'user:' || id AS stream FROM users WHERE (name || ' ' || email) ILIKE $1",
+      [likePattern(text)],
+    );
+    streams.push(...people.rows.map((row) => row.stream));
+  }
+  return { kind: "streams", streams };
 }
 
 async function estimatedRequests(db: Db): Promise<number> {
@@ -166,6 +193,18 @@ export type RequestPlan =
   | { kind: "none" }
   | { kind: "streams"; streams: string[] }
   | { kind: "scan" };
+
+/** The text, when it is the only request filter (it then finds people's streams too). */
+function onlyText(filters: AuditFilters): string | null {
+  const text = filters.text?.trim();
+  return text &&
+    filters.number === undefined &&
+    !filters.type &&
+    !filters.status &&
+    !filters.departmentId
+    ? text
+    : null;
+}
 
 const hasRequestFilters = (filters: AuditFilters) =>
   filters.number !== undefined ||
@@ -205,41 +244,40 @@ export function auditSearchSql(
     return `$${values.length}`;
   };
   const where: string[] = [];
-  if (plan.kind !== "none") {
-    // Text alone also finds people's streams, by name or email.
-    const text = filters.text?.trim();
-    const onlyText =
-      text &&
-      filters.number === undefined &&
-      !filters.type &&
-      !filters.status &&
-      !filters.departmentId;
-    const people = onlyText
-      ? `(e.stream = ANY(ARRAY(SELECT 'user:' || p.id FROM users p WHERE (p.name || ' ' || p.email) ILIKE ${param(likePattern(text))})))`
-      : null;
-    let ofRequests: string;
-    if (plan.kind === "streams") {
-      ofRequests = `e.stream = ANY(${param(plan.streams)}::text[])`;
-    } else {
-      // A scalar subquery per event (not a semi-join the planner would hash over every event).
-      const requests = requestConditions(filters, values);
-      ofRequests = `COALESCE((SELECT true FROM requests q WHERE q.id = e.request_id AND ${requests.sql}), false)`;
-    }
-    where.push(people ? `(${ofRequests} OR ${people})` : ofRequests);
+  // Streams mode: the source below reads only the matching streams (people's included).
+  if (plan.kind === "scan") {
+    // A scalar subquery per event (not a semi-join the planner would hash over every event).
+    const requests = requestConditions(filters, values);
+    const ofRequests = `COALESCE((SELECT true FROM requests q WHERE q.id = e.request_id AND ${requests.sql}), false)`;
+    const text = onlyText(filters);
+    where.push(
+      text
+        ? `(${ofRequests} OR e.stream = ANY(ARRAY(SELECT 'user:' || p.id FROM users p WHERE (p.name || ' ' || p.email) ILIKE ${param(likePattern(text))})))`
+        : ofRequests,
+    );
   }
   if (filters.userId) where.push(`e.stream = 'user:' || ${param(filters.userId)}`);
   if (filters.from) where.push(`e.created_at >= ${param(filters.from)}`);
   if (filters.to) where.push(`e.created_at < ${param(filters.to)}`);
   if (filters.actorId) where.push(`e.actor_id = ${param(filters.actorId)}::uuid`);
-  if (filters.action) where.push(`e.action = ${param(filters.action)}`);
+  // A literal (one of the known actions, checked): the planner then sees whether the partial
+  // action index holds it (COMMON_ACTIONS are not in it: the time index serves them).
+  if (filters.action && isAuditAction(filters.action)) where.push(`e.action = '${filters.action}'`);
   if (cursor) {
     where.push(
       `(e.created_at, e.stream, e.seq) ${order.after} (${param(cursor.at)}, ${param(cursor.stream)}, ${param(cursor.seq)})`,
     );
   }
+  // The few requests' streams are read by primary key first (OFFSET 0 keeps the other conditions
+  // out of that scan): otherwise the planner may walk the time index from the cursor, testing each
+  // event's stream against the list.
+  const source =
+    plan.kind === "streams"
+      ? `(SELECT * FROM audit_events WHERE stream = ANY(${param(plan.streams)}::text[]) OFFSET 0)`
+      : "audit_events";
   const sql = `
     WITH page AS (
-      SELECT * FROM audit_events e
+      SELECT * FROM ${source} e
       ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
       ORDER BY ${order.by}
       LIMIT ${param(limit + 1)}

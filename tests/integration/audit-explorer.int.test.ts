@@ -10,10 +10,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Manifest } from "@/lib/audit/export-format";
 import { verifyExportFile } from "@/lib/audit/verify-export";
+import { COMMON_ACTIONS } from "@/lib/db/audit-search";
+import { AUDIT_ACTIONS } from "@/lib/engine/audit-events";
 import { createDraft } from "@/lib/services/create-draft";
 import { decideStep } from "@/lib/services/decide-step";
 import { exportAudit, exportManifest } from "@/lib/services/export-audit";
 import { auditEvent, searchAudit } from "@/lib/services/search-audit";
+import { setPersonActive } from "@/lib/services/set-person-active";
 import { submitRequest } from "@/lib/services/submit-request";
 import { createUserAs, errorOf, setupWorld } from "./world";
 
@@ -88,6 +91,28 @@ describe("the audit explorer", () => {
     expect(await all({ from: "2999-01-01" })).toEqual([]);
     const today = new Date().toISOString().slice(0, 10);
     expect((await all({ from: today, to: today })).length).toBeGreaterThan(0);
+  });
+
+  it("finds people's own events by their name or email", async () => {
+    const admin = await createUserAs(ctx.t.db, "root@audit.test", ["ADMIN"], null);
+    const zed = await createUserAs(ctx.t.db, "zed.zimmer@audit.test", ["REQUESTER"], null);
+    await setPersonActive(ctx.t.db, admin, zed.id, false, { reason: "Left" });
+    const found = await all({ q: "zed.zimmer" });
+    expect(found.map((e) => [e.stream, e.action, e.subject])).toEqual([
+      [`user:${zed.id}`, "USER_DEACTIVATED", "zed.zimmer"],
+    ]);
+    expect((await all({ user: zed.id })).map((e) => e.action)).toEqual(["USER_DEACTIVATED"]);
+  });
+
+  it("leaves exactly COMMON_ACTIONS out of the partial action index", async () => {
+    const [row] = await ctx.t.db.$queryRawUnsafe<{ indexdef: string }[]>(
+      "SELECT indexdef FROM pg_indexes WHERE indexname = 'audit_events_action_idx'",
+    );
+    for (const action of AUDIT_ACTIONS) {
+      expect(row?.indexdef.includes(`'${action}'::text`), action).toBe(
+        COMMON_ACTIONS.includes(action),
+      );
+    }
   });
 
   it("names each bad filter at its field and runs nothing", async () => {
@@ -208,7 +233,9 @@ describe("audit exports", () => {
     await writeFile(manifestFile, JSON.stringify(forged));
     const truncated = await verifyExportFile(file);
     expect(truncated.ok).toBe(false);
-    expect(truncated.problems.join("\n")).toMatch(/the file ends at #/);
+    expect(truncated.problems.join("\n")).toMatch(
+      /the file ends at #|in the manifest, not in the file/,
+    );
     expect(JSON.parse(await readFile(manifestFile, "utf8")).events).toBe(manifest.events - 1);
   });
 

@@ -5,21 +5,33 @@
  * characters or unpaired surrogates is refused at its field with a message saying so.
  */
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { poolOf } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { bulkApprove } from "@/lib/services/bulk-approve";
 import { cancelRequest } from "@/lib/services/cancel-request";
+import { createDelegation } from "@/lib/services/create-delegation";
+import { createDepartment } from "@/lib/services/create-department";
 import { createDraftFromText } from "@/lib/services/create-draft-from-text";
 import { createRequest } from "@/lib/services/create-request";
 import { decideByLink } from "@/lib/services/decide-by-link";
 import { decideStep } from "@/lib/services/decide-step";
 import { editRequest } from "@/lib/services/edit-request";
+import { endDelegation } from "@/lib/services/end-delegation";
+import { exportAudit } from "@/lib/services/export-audit";
+import { completeSetup } from "@/lib/services/first-run-setup";
 import { inboxFor } from "@/lib/services/inbox";
+import { invitePerson } from "@/lib/services/invite-person";
 import { manageDeadJob } from "@/lib/services/manage-jobs";
+import { renameDepartment } from "@/lib/services/rename-department";
+import { auditEvent, searchAudit } from "@/lib/services/search-audit";
+import { sendPasswordLink } from "@/lib/services/send-password-link";
 import { signOutEverywhereElse } from "@/lib/services/sessions";
+import { setPasswordWithLink } from "@/lib/services/set-password";
+import { setPersonActive } from "@/lib/services/set-person-active";
 import { suggestForForm } from "@/lib/services/suggest-for-form";
 import { setTaskDone } from "@/lib/services/tasks";
+import { updatePerson } from "@/lib/services/update-person";
 import { updateSettings } from "@/lib/services/update-settings";
 import { createUserAs, localAi, setupWorld } from "./world";
 
@@ -35,7 +47,12 @@ async function snapshot(): Promise<string> {
       (SELECT count(*) FROM audit_events), (SELECT count(*) FROM decisions),
       (SELECT count(*) FROM node_visits), (SELECT count(*) FROM tasks),
       (SELECT count(*) FROM job_actions), (SELECT count(*) FROM sessions WHERE revoked_at IS NULL),
-      (SELECT md5(string_agg(id || ':' || email_notifications, ',' ORDER BY id)) FROM users)) AS s`);
+      (SELECT md5(string_agg(id || ':' || email_notifications || ':' || name || ':' || roles::text || ':' ||
+                             active || ':' || coalesce(department_id::text, '') || ':' || md5(password_hash),
+                             ',' ORDER BY id)) FROM users),
+      (SELECT md5(coalesce(string_agg(id || ':' || code || ':' || name, ',' ORDER BY id), '')) FROM departments),
+      (SELECT md5(coalesce(string_agg(id || ':' || coalesce(ended_at::text, ''), ',' ORDER BY id), '')) FROM delegations),
+      (SELECT count(*) FROM audit_exports)) AS s`);
   return rows[0]?.s ?? "";
 }
 
@@ -218,6 +235,75 @@ describe("services under arbitrary input", () => {
     );
     await fuzz(anyText, (sessionId) =>
       signOutEverywhereElse(ctx.t.db, { ...ctx.w.requester, sessionId }).then(() => undefined),
+    );
+  });
+});
+
+describe("the admin side under arbitrary input", () => {
+  // Links are signed with a key from AUTH_SECRET, which every deployment sets.
+  beforeAll(() => {
+    process.env.AUTH_SECRET = "fuzz-secret-0123456789abcdef0123456789";
+  });
+  afterAll(() => {
+    delete process.env.AUTH_SECRET;
+  });
+
+  it("people, departments, set-up, links, delegation, the audit explorer and exports", async () => {
+    const admin = await createUserAs(ctx.t.db, "admin2@fuzz.test", ["REQUESTER", "ADMIN"], null);
+    const auditor = { ...admin, email: "admin2@fuzz.test" };
+    const userIds = fc.oneof(anyId, fc.constantFrom(ctx.w.finance.id, admin.id));
+    const person = fc.record(
+      { email: anyText, name: anyText, roles: anyValue, departmentId: anyValue, seen: anyValue },
+      { requiredKeys: [] },
+    );
+    await fuzz(fc.oneof(anyValue, person), (i) => invitePerson(ctx.t.db, admin, i));
+    await fuzz(fc.tuple(userIds, fc.oneof(anyValue, person)), ([id, i]) =>
+      updatePerson(ctx.t.db, admin, id, i),
+    );
+    await fuzz(fc.tuple(userIds, fc.boolean(), anyValue), ([id, active, i]) =>
+      setPersonActive(ctx.t.db, admin, id, active, i),
+    );
+    await fuzz(userIds, (id) => sendPasswordLink(ctx.t.db, admin, id));
+    await fuzz(fc.tuple(anyText, anyValue), ([token, i]) =>
+      setPasswordWithLink(ctx.t.db, token, i),
+    );
+    await fuzz(fc.oneof(anyValue, fc.record({ code: anyText, name: anyText })), (i) =>
+      createDepartment(ctx.t.db, admin, i),
+    );
+    await fuzz(fc.tuple(anyId, anyValue), ([id, i]) => renameDepartment(ctx.t.db, admin, id, i));
+    await fuzz(anyValue, (i) => completeSetup(ctx.t.db, i));
+    const delegation = fc.record(
+      { delegateEmail: anyText, from: anyText, to: anyText, note: anyValue },
+      { requiredKeys: [] },
+    );
+    await fuzz(fc.oneof(anyValue, delegation), (i) => createDelegation(ctx.t.db, ctx.w.finance, i));
+    await fuzz(anyId, (id) => endDelegation(ctx.t.db, ctx.w.finance, id));
+    const query = fc.dictionary(
+      fc.constantFrom(
+        "from",
+        "to",
+        "actor",
+        "action",
+        "type",
+        "status",
+        "department",
+        "number",
+        "user",
+        "q",
+        "after",
+      ),
+      anyText,
+    );
+    await fuzz(query, (i) => searchAudit(ctx.t.db, auditor, i));
+    await fuzz(fc.tuple(anyText, fc.nat()), ([stream, seq]) =>
+      auditEvent(ctx.t.db, auditor, stream, seq),
+    );
+    await fuzz(
+      fc.tuple(query, fc.oneof(anyText, fc.constantFrom("csv", "jsonl"))),
+      async ([i, format]) => {
+        const result = await exportAudit(ctx.t.db, auditor, i, format);
+        await result.body.cancel();
+      },
     );
   });
 });
