@@ -151,8 +151,9 @@ export async function searchAuditEvents(
 
 /**
  * How to find the events of the requests the filters match: by each one's stream when they are
- * few, or by walking the time index and checking each event's request when they are many (a page
- * then fills after about 50 / (their share) events).
+ * few; by walking the time index and testing each event's request against their ids when there
+ * are more; by walking it and checking each event's request when they are many (a page then fills
+ * after about 50 / (their share) events).
  */
 export async function requestPlan(db: Db, filters: AuditFilters): Promise<RequestPlan> {
   if (!hasRequestFilters(filters)) return { kind: "none" };
@@ -161,15 +162,17 @@ export async function requestPlan(db: Db, filters: AuditFilters): Promise<Reques
   // m ≈ √(5N), N the planner's estimate of the table (no count of it). Up to that many, their
   // streams are read here once and handed to the search (which then need not search again).
   const threshold = Math.floor(
-    Math.min(5_000, Math.max(200, Math.sqrt(5 * (await estimatedRequests(db))))),
+    Math.min(IDS_UP_TO, Math.max(200, Math.sqrt(5 * (await estimatedRequests(db))))),
   );
-  const { rows } = await poolOf(db).query<{ stream: string }>(
-    `SELECT 'request:' || q.id AS stream FROM requests q WHERE ${conditions.sql}
-     LIMIT ${threshold + 1}`,
+  const { rows } = await poolOf(db).query<{ id: string }>(
+    `SELECT q.id FROM requests q WHERE ${conditions.sql} LIMIT ${IDS_UP_TO + 1}`,
     conditions.values,
   );
-  if (rows.length > threshold) return { kind: "scan" };
-  const streams = rows.map((row) => row.stream);
+  // Many: walk the time index checking each event's request (the page fills soon).
+  if (rows.length > IDS_UP_TO) return { kind: "scan" };
+  // Between: walk the time index testing each event's request against the ids (a hashed list).
+  if (rows.length > threshold) return { kind: "ids", ids: rows.map((row) => row.id) };
+  const streams = rows.map((row) => `request:${row.id}`);
   // Text alone also finds people's own streams, by name or email.
   const text = onlyText(filters);
   if (text) {
@@ -182,6 +185,9 @@ export async function requestPlan(db: Db, filters: AuditFilters): Promise<Reques
   return { kind: "streams", streams };
 }
 
+/** Up to this many matching requests, their ids are handed to the search as a list. */
+const IDS_UP_TO = 5_000;
+
 async function estimatedRequests(db: Db): Promise<number> {
   const { rows } = await poolOf(db).query<{ n: number }>(
     "SELECT GREATEST(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = 'requests'::regclass",
@@ -192,6 +198,7 @@ async function estimatedRequests(db: Db): Promise<number> {
 export type RequestPlan =
   | { kind: "none" }
   | { kind: "streams"; streams: string[] }
+  | { kind: "ids"; ids: string[] }
   | { kind: "scan" };
 
 /** The text, when it is the only request filter (it then finds people's streams too). */
@@ -245,10 +252,13 @@ export function auditSearchSql(
   };
   const where: string[] = [];
   // Streams mode: the source below reads only the matching streams (people's included).
-  if (plan.kind === "scan") {
-    // A scalar subquery per event (not a semi-join the planner would hash over every event).
-    const requests = requestConditions(filters, values);
-    const ofRequests = `COALESCE((SELECT true FROM requests q WHERE q.id = e.request_id AND ${requests.sql}), false)`;
+  if (plan.kind === "scan" || plan.kind === "ids") {
+    // A list of ids (PostgreSQL hashes a constant array), or a scalar subquery per event (not a
+    // semi-join, which the planner would hash over every event).
+    const ofRequests =
+      plan.kind === "ids"
+        ? `e.request_id = ANY(${param(plan.ids)}::uuid[])`
+        : `COALESCE((SELECT true FROM requests q WHERE q.id = e.request_id AND ${requestConditions(filters, values).sql}), false)`;
     const text = onlyText(filters);
     where.push(
       text
