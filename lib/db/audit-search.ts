@@ -274,8 +274,12 @@ export function auditSearchSql(
   // action index holds it (COMMON_ACTIONS are not in it: the time index serves them).
   if (filters.action && isAuditAction(filters.action)) where.push(`e.action = '${filters.action}'`);
   if (cursor) {
+    // The indexes hold the time alone (narrow: cheaper for every writer); the bound on it is what
+    // they serve, and the row comparison settles ties (an incremental sort within a timestamp).
+    const at = param(cursor.at);
     where.push(
-      `(e.created_at, e.stream, e.seq) ${order.after} (${param(cursor.at)}, ${param(cursor.stream)}, ${param(cursor.seq)})`,
+      `e.created_at ${order.after}= ${at}`,
+      `(e.created_at, e.stream, e.seq) ${order.after} (${at}, ${param(cursor.stream)}, ${param(cursor.seq)})`,
     );
   }
   // The few requests' streams are read by primary key first (OFFSET 0 keeps the other conditions

@@ -1,14 +1,15 @@
 -- The audit explorer (issue 13): keyset paging over every event, newest first, by time alone, by
 -- actor or by action (lib/db/audit-search.ts; npm run bench:audit measures them at 1,000,000
--- events). Each index ends with (stream, seq) so the page order is the index order.
+-- events). The indexes hold the time alone, not (time, stream, seq): a fraction of the size for every
+-- writer; ties within one timestamp (a sweep batch shares its time) are sorted incrementally.
 -- Every index here is written by every event, the SLA sweep's 100,000 included, so the actor
 -- index leaves out the system's and the AI's events (no actor id), and the action index leaves
 -- out the actions that make up most of the trail: a search for one of those walks the time index
 -- and fills its page within a few hundred events (lib/db/audit-search.ts COMMON_ACTIONS).
-CREATE INDEX "audit_events_time_idx" ON "audit_events" ("created_at", "stream", "seq");
-CREATE INDEX "audit_events_actor_idx" ON "audit_events" ("actor_id", "created_at", "stream", "seq")
+CREATE INDEX "audit_events_time_idx" ON "audit_events" ("created_at");
+CREATE INDEX "audit_events_actor_idx" ON "audit_events" ("actor_id", "created_at")
   WHERE "actor_id" IS NOT NULL;
-CREATE INDEX "audit_events_action_idx" ON "audit_events" ("action", "created_at", "stream", "seq")
+CREATE INDEX "audit_events_action_idx" ON "audit_events" ("action", "created_at")
   WHERE "action" NOT IN ('CREATED', 'ENRICHED', 'UPDATED', 'SUBMITTED', 'STEP_STARTED', 'APPROVED',
                          'COMPLETED', 'SLA_ESCALATED', 'ACTION_QUEUED', 'ACTION_EXECUTED');
 
