@@ -3,8 +3,8 @@
  * request page) what became of it: each run's status, attempts, result or error.
  */
 import type { ActionRunView } from "@/lib/db/action-runs";
+import { formatDateTime } from "@/lib/format";
 import type { ActionView } from "@/lib/services/action-view";
-import { formatDateTime } from "./request-format";
 
 const RUN_STATUS: Record<string, string> = {
   QUEUED: "waiting to run",

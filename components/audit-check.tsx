@@ -1,6 +1,7 @@
 /** The result of checking a request's audit trail, for those who may read it (admins, auditors). */
+
+import { formatDateTime } from "@/lib/format";
 import type { AuditCheck } from "@/lib/services/audit-check";
-import { formatDateTime } from "./request-format";
 
 export function AuditCheckPanel({ check }: { check: AuditCheck }) {
   const { verdict } = check;

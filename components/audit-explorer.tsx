@@ -10,7 +10,7 @@ import { AUDIT_ACTIONS } from "@/lib/engine/audit-events";
 import { REQUEST_TYPES } from "@/lib/engine/fields";
 import { REQUEST_STATUSES } from "@/lib/engine/model";
 import type { FieldIssue } from "@/lib/errors";
-import { formatDateTime, formatStatus, requestLabel } from "./request-format";
+import { formatDateTime, formatStatus, requestLabel } from "@/lib/format";
 import { buttonClass, FieldError, inputClass } from "./ui";
 
 type Values = Partial<Record<string, string>>;

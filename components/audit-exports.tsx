@@ -1,8 +1,8 @@
 /** The latest audit exports: who exported what, when, and each finished one's manifest. */
 import type { Route } from "next";
 import Link from "next/link";
+import { formatDateTime } from "@/lib/format";
 import type { ExportView } from "@/lib/services/export-audit";
-import { formatDateTime } from "./request-format";
 
 const STATUS: Record<string, string> = { RUNNING: "Running", DONE: "Done", ABORTED: "Cut off" };
 

@@ -1,5 +1,5 @@
+import { formatDateTime, formatStatus } from "@/lib/format";
 import { CONFLICT_CODES, type CurrentState } from "@/lib/forms/result";
-import { formatDateTime, formatStatus } from "./request-format";
 import { Alert } from "./ui";
 
 /** A refusal; for "someone else acted first" also the request's state now. */

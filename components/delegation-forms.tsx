@@ -5,9 +5,9 @@
  */
 import { useActionState } from "react";
 import type { DelegationView } from "@/lib/db/delegations";
+import { formatDateTime } from "@/lib/format";
 import type { FormState } from "@/lib/forms/result";
 import { keepValuesOnSubmit, useResetOnSuccess } from "./keep-values";
-import { formatDateTime } from "./request-format";
 import { Alert, buttonClass, FieldError, inputClass } from "./ui";
 
 type Action = (previous: FormState, form: FormData) => Promise<FormState>;

@@ -3,7 +3,7 @@
  * action run (when it has one), each with when it happened, read from the audit timeline.
  */
 import type { TimelineEntry } from "@/lib/db/request-view";
-import { formatDateTime } from "./request-format";
+import { formatDateTime } from "@/lib/format";
 
 interface Stage {
   label: string;

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import { formatCountdown, formatDue, slaLevel } from "./request-format";
+import { formatCountdown, formatDue, slaLevel } from "@/lib/format";
 
 const TONE = {
   ok: "text-slate-700",

@@ -1,4 +1,4 @@
-import { formatStatus } from "./request-format";
+import { formatStatus } from "@/lib/format";
 
 const TONES: Record<string, string> = {
   DRAFT: "bg-slate-100 text-slate-700 ring-slate-300",

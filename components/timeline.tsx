@@ -2,8 +2,8 @@
 
 import { describeEvent } from "@/lib/audit/describe";
 import type { TimelineEntry } from "@/lib/db/request-view";
+import { formatDateTime, formatStatus } from "@/lib/format";
 import { actorLabel } from "@/lib/services/view-request";
-import { formatDateTime, formatStatus } from "./request-format";
 
 export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
   return (

@@ -7,9 +7,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import { eventHref } from "@/lib/audit/links";
+import { formatDateTime, requestLabel } from "@/lib/format";
 import type { FormState } from "@/lib/forms/result";
 import type { VerificationView } from "@/lib/services/verify-all";
-import { formatDateTime, requestLabel } from "./request-format";
 import { Alert, buttonClass } from "./ui";
 
 const STATUS: Record<VerificationView["status"], string> = {

@@ -5,9 +5,9 @@
  * shape says so instead of guessing.
  */
 
-import { formatPercent, formatStatus } from "@/components/request-format";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { type AuditAction, isAuditAction, readEventData } from "@/lib/engine/audit-events";
+import { formatPercent, formatStatus } from "@/lib/format";
 
 const VERBS: Record<AuditAction, string> = {
   CREATED: "created the request",

@@ -3,12 +3,7 @@
  * the request's key facts (the AI summary, fields, due time) and a link to it. Every value from a
  * request is escaped in the HTML; the text part is what a plain mail client shows.
  */
-import {
-  describeFields,
-  formatDateTime,
-  formatStatus,
-  requestLabel,
-} from "@/components/request-format";
+import { describeFields, formatDateTime, formatStatus, requestLabel } from "@/lib/format";
 
 export interface MailRequest {
   id: string;

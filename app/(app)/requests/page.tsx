@@ -1,7 +1,6 @@
 import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { EmptyState, PageHeader } from "@/components/page-header";
-import { formatDue, formatStatus, requestLabel } from "@/components/request-format";
 import { StatusBadge } from "@/components/status-badge";
 import { buttonClass, inputClass } from "@/components/ui";
 import { ROLE_LABELS } from "@/lib/auth/roles";
@@ -10,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { OwnRequestsQuerySchema, ownRequestsPage } from "@/lib/db/request-view";
 import { REQUEST_TYPES } from "@/lib/engine/fields";
 import { REQUEST_STATUSES } from "@/lib/engine/model";
+import { formatDue, formatStatus, requestLabel } from "@/lib/format";
 import { TYPE_LABELS } from "@/lib/forms/request";
 
 export const metadata: Metadata = { title: "My requests" };

@@ -1,8 +1,8 @@
 "use client";
 /** Where the person is signed in, and "sign out everywhere else". */
 import { useActionState } from "react";
-import { formatDateTime } from "@/components/request-format";
 import { Alert, buttonClass } from "@/components/ui";
+import { formatDateTime } from "@/lib/format";
 import type { FormState } from "@/lib/forms/result";
 import type { SessionView } from "@/lib/services/sessions";
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
-import { formatDateTime, requestLabel } from "@/components/request-format";
 import { TaskToggle } from "@/components/task-toggle";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { formatDateTime, requestLabel } from "@/lib/format";
 import { tasksOf } from "@/lib/services/tasks";
 import { setTaskDoneAction } from "./actions";
 

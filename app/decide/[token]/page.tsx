@@ -7,10 +7,10 @@ import Link from "next/link";
 import { ApprovedAction } from "@/components/approved-action";
 import { LinkDecisionForm } from "@/components/link-decision-form";
 import { Logo } from "@/components/logo";
-import { describeFields, requestLabel } from "@/components/request-format";
 import { Alert } from "@/components/ui";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { describeFields, requestLabel } from "@/lib/format";
 import { type LinkPreview, previewLink } from "@/lib/services/decide-by-link";
 import { confirmLinkAction } from "./actions";
 

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { JobControls } from "@/components/job-controls";
 import { PageHeader } from "@/components/page-header";
-import { formatDateTime } from "@/components/request-format";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { db, poolOf } from "@/lib/db/client";
 import { failedJobs, queueSummary } from "@/lib/db/job-queue";
+import { formatDateTime } from "@/lib/format";
 import { jobDefinition } from "@/lib/jobs/catalog";
 import { manageJobAction } from "./actions";
 

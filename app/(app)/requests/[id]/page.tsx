@@ -5,12 +5,6 @@ import { AuditCheckPanel } from "@/components/audit-check";
 import { DecisionControls } from "@/components/decision-controls";
 import { Lifecycle } from "@/components/lifecycle";
 import { LiveRequest } from "@/components/live-request";
-import {
-  describeFields,
-  formatDateTime,
-  formatPercent,
-  requestLabel,
-} from "@/components/request-format";
 import { RoutingWarnings } from "@/components/routing-warnings";
 import { SlaCountdown } from "@/components/sla-countdown";
 import { StatusBadge } from "@/components/status-badge";
@@ -21,6 +15,7 @@ import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { FIELD_LABELS, type FieldName } from "@/lib/engine/fields";
 import { AppError } from "@/lib/errors";
+import { describeFields, formatDateTime, formatPercent, requestLabel } from "@/lib/format";
 import { TYPE_LABELS } from "@/lib/forms/request";
 import { auditCheckFor } from "@/lib/services/audit-check";
 import { type RequestView, viewRequest } from "@/lib/services/view-request";

@@ -9,9 +9,9 @@ import { type FormEvent, useActionState, useEffect, useRef, useState, useTransit
 import { ActionEditor } from "@/components/action-editor";
 import { checkSubmission } from "@/components/check-submission";
 import { type AiField, FieldInputs, type FieldValues, TypeSelect } from "@/components/field-inputs";
-import { formatPercent } from "@/components/request-format";
 import { Alert, buttonClass, FieldError, inputClass } from "@/components/ui";
 import { FIELD_LABELS, type FieldName, type RequestType } from "@/lib/engine/fields";
+import { formatPercent } from "@/lib/format";
 import { actionFromForm } from "@/lib/forms/action";
 import { fieldsFromForm, NewRequestSchema, TYPE_LABELS } from "@/lib/forms/request";
 import type { FormState } from "@/lib/forms/result";

@@ -3,12 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { actorOf } from "@/components/audit-explorer";
 import { PageHeader } from "@/components/page-header";
-import { formatDateTime, formatStatus, requestLabel } from "@/components/request-format";
 import { describeEvent } from "@/lib/audit/describe";
 import { eventHref } from "@/lib/audit/links";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { canonicalEvent, hashEvent } from "@/lib/engine/audit-chain";
+import { formatDateTime, formatStatus, requestLabel } from "@/lib/format";
 import { auditEvent } from "@/lib/services/search-audit";
 
 export const metadata: Metadata = { title: "Audit event" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeFields, formatCountdown, formatMoney, slaLevel } from "./request-format";
+import { describeFields, formatCountdown, formatMoney, slaLevel } from "@/lib/format";
 
 const now = new Date("2026-11-22T12:00:00Z");
 const hours = (h: number) => new Date(now.getTime() + h * 3_600_000);

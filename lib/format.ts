@@ -1,4 +1,4 @@
-/** Display helpers shared by the request pages (client-safe). */
+/** Display helpers shared by pages, mail and the audit views (client-safe): labels, times, money. */
 export const requestLabel = (number: number) => `FG-${number}`;
 
 export function formatStatus(status: string): string {
