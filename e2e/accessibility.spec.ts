@@ -125,11 +125,15 @@ test("the SLA countdown turns amber when time runs short and red when overdue", 
         stepDueAt: new Date(Date.now() + 2 * hour),
       },
     });
+    // Overdue and already escalated (still to a manager): the SLA sweep, which runs every minute,
+    // escalates only steps in review, so it cannot take this one out of the inbox mid-test.
     await db.request.update({
       where: { id: late.id },
       data: {
+        status: "ESCALATED",
         stepStartedAt: new Date(Date.now() - 30 * hour),
         stepDueAt: new Date(Date.now() - hour),
+        stepEscalatedAt: new Date(Date.now() - 2 * hour),
       },
     });
   } finally {

@@ -7,6 +7,7 @@
 
 import { requestStream } from "@/lib/db/audit";
 import type { Db } from "@/lib/db/client";
+import { readEventData } from "@/lib/engine/audit-events";
 import { log } from "@/lib/log";
 import { appUrl } from "@/lib/mail/settings";
 import { type RequesterMailKind, requesterMail } from "@/lib/mail/templates";
@@ -36,24 +37,27 @@ export async function notifyRequester(
   });
   const event = events[0];
   if (!event || event.seq !== notice.seq) throw new Error(`no audit event ${key}`);
-  const data = (event.data ?? {}) as Record<string, unknown>;
+  // Read by the events' typed shapes (lib/engine/audit-events.ts).
+  const read = readEventData(event.action, event.data);
+  const typed = read.ok ? read.event : null;
   let kind: RequesterMailKind;
-  if (event.action === "CHANGES_REQUESTED") kind = "changes_requested";
-  else if (event.action === "COMPLETED" && data.outcome === "APPROVED") kind = "approved";
-  else if (event.action === "COMPLETED" && data.outcome === "REJECTED") kind = "rejected";
+  if (typed?.action === "CHANGES_REQUESTED") kind = "changes_requested";
+  else if (typed?.action === "COMPLETED" && typed.data.outcome === "APPROVED") kind = "approved";
+  else if (typed?.action === "COMPLETED" && typed.data.outcome === "REJECTED") kind = "rejected";
   else throw new Error(`audit event ${key} (${event.action}) is not a decision to mail`);
 
   const decision =
     kind === "changes_requested"
       ? event
       : events.find((e) => e.action === (kind === "approved" ? "APPROVED" : "REJECTED"));
-  const decisionData = (decision?.data ?? {}) as Record<string, unknown>;
-  const note =
-    typeof decisionData.reason === "string"
-      ? decisionData.reason
-      : typeof decisionData.comment === "string"
-        ? decisionData.comment
-        : null;
+  const decided = decision ? readEventData(decision.action, decision.data) : null;
+  let note: string | null = null;
+  if (decided?.ok) {
+    const { event: d } = decided;
+    if (d.action === "REJECTED") note = d.data.reason;
+    else if (d.action === "APPROVED" || d.action === "CHANGES_REQUESTED")
+      note = d.data.comment ?? null;
+  }
   const decider = decision?.actorId
     ? await db.user.findUnique({ where: { id: decision.actorId }, select: { name: true } })
     : null;
