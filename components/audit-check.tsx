@@ -1,9 +1,24 @@
 /** The result of checking a request's audit trail, for those who may read it (admins, auditors). */
 
+import type { Route } from "next";
+import Link from "next/link";
+import { eventHref } from "@/lib/audit/links";
 import { formatDateTime } from "@/lib/format";
 import type { AuditCheck } from "@/lib/services/audit-check";
 
-export function AuditCheckPanel({ check }: { check: AuditCheck }) {
+/**
+ * The badge, with the way to check again (the page verifies on every view: reloading it is the
+ * "verify" action) and to this request's events in the audit explorer.
+ */
+export function AuditCheckPanel({
+  check,
+  requestId,
+  number,
+}: {
+  check: AuditCheck;
+  requestId: string;
+  number: number;
+}) {
   const { verdict } = check;
   return (
     <div
@@ -34,6 +49,26 @@ export function AuditCheckPanel({ check }: { check: AuditCheck }) {
           The checkpoint file is damaged ({check.checkpoints.broken}).
         </p>
       ) : null}
+      <p className="mt-1 flex flex-wrap gap-x-3 text-xs">
+        <span>Checked {formatDateTime(check.checkedAt)}</span>
+        <a
+          href={`/requests/${requestId}?verify=${check.checkedAt.getTime()}`}
+          className="underline"
+        >
+          Verify again
+        </a>
+        {!check.verdict.ok ? (
+          <Link
+            href={eventHref(`request:${requestId}`, check.verdict.brokenAt.seq)}
+            className="underline"
+          >
+            The broken event
+          </Link>
+        ) : null}
+        <Link href={`/admin/audit?number=FG-${number}` as Route} className="underline">
+          Its events in the audit explorer
+        </Link>
+      </p>
     </div>
   );
 }

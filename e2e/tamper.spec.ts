@@ -79,6 +79,13 @@ test("tampering by the database's owner is detected and shown", async ({ browser
     await expect(check, name).toContainText("Tampering detected");
     await expect(check, name).toContainText(reason);
   }
+  // The edited event itself: its stored hash no longer matches what it holds.
+  await admin.goto(`/requests/${ids.edited}`);
+  await admin.getByTestId("audit-check").getByRole("link", { name: "Verify again" }).click();
+  await expect(admin.getByTestId("audit-check")).toHaveAttribute("data-ok", "false");
+  await admin.getByTestId("audit-check").getByRole("link", { name: "The broken event" }).click();
+  await expect(admin.getByTestId("hash-check")).toContainText("does not match");
+  await expect(admin.getByTestId("canonical-json")).toContainText('"amount":18');
   // The whole trail, verified as an auditor would: each broken request named, with its event.
   await admin
     .getByRole("navigation", { name: "Main" })

@@ -16,6 +16,8 @@ export interface AuditCheck {
   checkpoint: { seq: number; at: string } | null;
   /** Why checkpoints could not be used ("off", or the checkpoint file's own break). */
   checkpoints: "used" | "off" | { broken: string };
+  /** When this check ran (every view of the page runs it afresh). */
+  checkedAt: Date;
 }
 
 export async function auditCheckFor(
@@ -37,6 +39,7 @@ export async function auditCheckFor(
   const head = index?.heads.get(requestId);
   return {
     verdict,
+    checkedAt: new Date(),
     checkpoint: head ? { seq: head.seq, at: head.at } : null,
     checkpoints: !index
       ? "off"

@@ -200,7 +200,9 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
           </Section>
 
           <Section title="Timeline">
-            {auditCheck ? <AuditCheckPanel check={auditCheck} /> : null}
+            {auditCheck ? (
+              <AuditCheckPanel check={auditCheck} requestId={state.id} number={detail.number} />
+            ) : null}
             <Timeline entries={detail.timeline} />
           </Section>
         </div>
