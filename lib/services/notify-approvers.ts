@@ -1,7 +1,8 @@
 /**
  * Mails the approvers of a waiting step (the `notify:step` job): everyone who may decide it now
  * (its role, in its department for department-scoped steps; not the requester; not who already
- * approved it under quorum), who has not turned email off. Runs only while the step still waits
+ * approved it under quorum), and whoever stands in for one of them now (out of office), who has
+ * not turned email off. Runs only while the step still waits
  * with the due time the job was queued for: a step decided or escalated since then gets nothing
  * from this job (an escalation queues its own).
  *
@@ -62,17 +63,36 @@ export async function notifyApprovers(
     log.debug({ ...notice }, "step mail skipped: the step moved on");
     return { sent: 0, skipped: "stale" };
   }
-  const recipients = await db.user.findMany({
+  const holders = await db.user.findMany({
     where: {
       active: true,
-      emailNotifications: true,
       roles: { has: request.stepRole },
       id: { notIn: [request.requesterId, ...request.stepApprovals] },
       ...(request.stepDepartmentId ? { departmentId: request.stepDepartmentId } : {}),
     },
-    select: { id: true, email: true },
+    select: { id: true, email: true, emailNotifications: true },
     orderBy: { email: "asc" },
   });
+  const recipients: { id: string; email: string; delegate: boolean }[] = holders
+    .filter((holder) => holder.emailNotifications)
+    .map((holder) => ({ id: holder.id, email: holder.email, delegate: false }));
+  // Whoever stands in for one of them now (out of office) is told too; the mail's links open
+  // the request, where they decide on the absent approver's behalf.
+  const standIns = await db.delegation.findMany({
+    where: {
+      userId: { in: holders.map((holder) => holder.id) },
+      endedAt: null,
+      startsAt: { lte: now },
+      endsAt: { gt: now },
+      delegate: { active: true, emailNotifications: true, id: { not: request.requesterId } },
+    },
+    select: { delegate: { select: { id: true, email: true } } },
+  });
+  for (const { delegate } of standIns) {
+    if (!recipients.some((r) => r.id === delegate.id)) {
+      recipients.push({ id: delegate.id, email: delegate.email, delegate: true });
+    }
+  }
   const content = await mailRequest(db, notice.requestId);
   const link = `${appUrl()}/requests/${notice.requestId}`;
   const step = {
@@ -103,7 +123,9 @@ export async function notifyApprovers(
     const key = `step:${notice.visitId}:${notice.dueAt}:${notice.kind}:${recipient.id}`;
     if (await delivered(db, key)) continue;
     try {
-      const mail = stepMail(content, step, await linksFor(recipient.id));
+      // A delegate's mail links to the request only (a decision link names the approver).
+      const links = recipient.delegate ? { request: link } : await linksFor(recipient.id);
+      const mail = stepMail(content, step, links);
       const messageId = await sendMail({ ...mail, to: recipient.email, reference: key });
       await recordDelivery(
         db,

@@ -6,8 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { poolOf } from "@/lib/db/client";
 import { jobsAboutRequest } from "@/lib/db/job-queue";
 import { type CaughtMail, type MailCatcher, startMailCatcher } from "@/lib/mail/catcher";
+import { createDelegation } from "@/lib/services/create-delegation";
 import { createDraft } from "@/lib/services/create-draft";
 import { decideStep } from "@/lib/services/decide-step";
+import { endDelegation } from "@/lib/services/end-delegation";
 import { escalateOverdue } from "@/lib/services/escalate-overdue";
 import { submitRequest } from "@/lib/services/submit-request";
 import { startJobWorker } from "./job-worker";
@@ -91,6 +93,33 @@ describe("notifications", () => {
     expect(mail?.html).toContain(`href="https://flowgate.test/requests/${id}"`);
     // Only whoever may decide it: not the other department's manager, not the requester.
     expect(catcher.messages().filter((m) => /Docking station/.test(m.subject))).toHaveLength(1);
+  });
+
+  it("mails whoever stands in for an approver who is away, with a link to the request only", async () => {
+    const day = new Date().toISOString().slice(0, 10);
+    const { id: delegation } = await createDelegation(ctx.t.db, ctx.w.managerEng, {
+      delegateEmail: "support@w.test",
+      from: day,
+      to: day,
+    });
+    try {
+      const id = await submitted("Webcam for the away manager");
+      const [mail] = await mailsTo("support@w.test", /Webcam for the away manager/);
+      expect(mail?.text).toContain(`https://flowgate.test/requests/${id}`);
+      expect(mail?.text).not.toContain("/decide/");
+      // The manager still gets theirs; nobody else does.
+      await mailsTo("manager.eng@w.test", /Webcam for the away manager/);
+      await settled(id);
+      expect(
+        catcher
+          .messages()
+          .filter((m) => /Webcam for the away manager/.test(m.subject))
+          .flatMap((m) => m.to)
+          .sort(),
+      ).toEqual(["manager.eng@w.test", "support@w.test"]);
+    } finally {
+      await endDelegation(ctx.t.db, ctx.w.managerEng, delegation);
+    }
   });
 
   it("queues the reminder at three quarters of the step's time, once the first mail went out", async () => {
