@@ -7,8 +7,9 @@ import { useActionState } from "react";
 import type { DelegationView } from "@/lib/db/delegations";
 import { formatDateTime } from "@/lib/format";
 import type { FormState } from "@/lib/forms/result";
+import { TextField } from "./form-fields";
 import { keepValuesOnSubmit, useResetOnSuccess } from "./keep-values";
-import { Alert, buttonClass, FieldError, inputClass } from "./ui";
+import { Alert, buttonClass } from "./ui";
 
 type Action = (previous: FormState, form: FormData) => Promise<FormState>;
 
@@ -27,13 +28,6 @@ export function DelegationSection({
 }) {
   const [state, formAction, pending] = useActionState(create, null);
   const formRef = useResetOnSuccess(state);
-  const error = (field: string) => (state && !state.ok ? state.fieldErrors[field] : undefined);
-  const fields: [string, string, string][] = [
-    ["delegateEmail", "Delegate's email", "email"],
-    ["from", "First day away (UTC)", "date"],
-    ["to", "Last day away (UTC)", "date"],
-    ["note", "Note for your delegate (optional)", "text"],
-  ];
   return (
     <section
       aria-labelledby="ooo-heading"
@@ -89,22 +83,10 @@ export function DelegationSection({
         ) : null}
         {state?.ok ? <Alert tone="success">{state.message}</Alert> : null}
         <div className="grid gap-3 sm:grid-cols-2">
-          {fields.map(([name, label, type]) => (
-            <div key={name}>
-              <label htmlFor={name} className="block text-sm font-medium text-slate-700">
-                {label}
-              </label>
-              <input
-                id={name}
-                name={name}
-                type={type}
-                className={inputClass}
-                aria-invalid={error(name) ? true : undefined}
-                aria-describedby={error(name) ? `${name}-error` : undefined}
-              />
-              <FieldError id={`${name}-error`} message={error(name)} />
-            </div>
-          ))}
+          <TextField state={state} name="delegateEmail" label="Delegate's email" type="email" />
+          <TextField state={state} name="from" label="First day away (UTC)" type="date" />
+          <TextField state={state} name="to" label="Last day away (UTC)" type="date" />
+          <TextField state={state} name="note" label="Note for your delegate (optional)" />
         </div>
         <button type="submit" className={buttonClass.primary} disabled={pending}>
           {pending ? "Saving…" : "Name delegate"}

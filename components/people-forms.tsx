@@ -7,6 +7,7 @@
 import { useActionState } from "react";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
 import type { FormState } from "@/lib/forms/result";
+import { fieldError, TextField } from "./form-fields";
 import { keepValuesOnSubmit, useResetOnSuccess } from "./keep-values";
 import { Alert, buttonClass, FieldError, inputClass } from "./ui";
 
@@ -36,47 +37,8 @@ function Outcome<T>({ state, title }: { state: FormState<T>; title: string }) {
   );
 }
 
-const errorOf = <T,>(state: FormState<T>, field: string) =>
-  state && !state.ok ? state.fieldErrors[field] : undefined;
-
-function TextField<T>({
-  state,
-  name,
-  label,
-  type = "text",
-  defaultValue,
-  autoComplete,
-}: {
-  state: FormState<T>;
-  name: string;
-  label: string;
-  type?: string;
-  defaultValue?: string;
-  autoComplete?: string;
-}) {
-  const error = errorOf(state, name);
-  return (
-    <div>
-      <label htmlFor={name} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <input
-        id={name}
-        name={name}
-        type={type}
-        defaultValue={defaultValue}
-        autoComplete={autoComplete}
-        className={inputClass}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${name}-error` : undefined}
-      />
-      <FieldError id={`${name}-error`} message={error} />
-    </div>
-  );
-}
-
 function RolesField<T>({ state, selected }: { state: FormState<T>; selected: readonly Role[] }) {
-  const error = errorOf(state, "roles") ?? errorOf(state, "roles.0");
+  const error = fieldError(state, "roles") ?? fieldError(state, "roles.0");
   return (
     <fieldset aria-describedby={error ? "roles-error" : undefined}>
       <legend className="text-sm font-medium text-slate-700">Roles</legend>
@@ -107,7 +69,7 @@ function DepartmentField<T>({
   departments: readonly Department[];
   selected: string | null;
 }) {
-  const error = errorOf(state, "departmentId");
+  const error = fieldError(state, "departmentId");
   return (
     <div>
       <label htmlFor="departmentId" className="block text-sm font-medium text-slate-700">
@@ -217,8 +179,8 @@ export function ActiveForm({
       {active ? (
         <TextField state={state} name="reason" label="Reason (kept in the audit trail)" />
       ) : null}
-      {errorOf(state, "active") ? (
-        <p className="text-sm text-red-700">{errorOf(state, "active")}</p>
+      {fieldError(state, "active") ? (
+        <p className="text-sm text-red-700">{fieldError(state, "active")}</p>
       ) : null}
       <button
         type="submit"
@@ -280,7 +242,7 @@ export function RenameDepartmentForm({
   department: { id: string; code: string; name: string };
 }) {
   const [state, formAction, pending] = useActionState(action, null);
-  const error = errorOf(state, "name");
+  const error = fieldError(state, "name");
   const id = `name-${department.code}`;
   return (
     <form

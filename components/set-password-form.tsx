@@ -3,32 +3,27 @@
 import { useActionState } from "react";
 import { MIN_PASSWORD_LENGTH } from "@/lib/forms/person";
 import type { FormState } from "@/lib/forms/result";
+import { TextField } from "./form-fields";
 import { keepValuesOnSubmit } from "./keep-values";
-import { Alert, buttonClass, FieldError, inputClass } from "./ui";
+import { Alert, buttonClass } from "./ui";
 
 export function PasswordFields({ state }: { state: FormState }) {
-  const error = (field: string) => (state && !state.ok ? state.fieldErrors[field] : undefined);
   return (
     <>
-      {(["password", "confirm"] as const).map((name) => (
-        <div key={name}>
-          <label htmlFor={name} className="block text-sm font-medium text-slate-700">
-            {name === "password"
-              ? `Password (at least ${MIN_PASSWORD_LENGTH} characters)`
-              : "The same again"}
-          </label>
-          <input
-            id={name}
-            name={name}
-            type="password"
-            autoComplete="new-password"
-            className={inputClass}
-            aria-invalid={error(name) ? true : undefined}
-            aria-describedby={error(name) ? `${name}-error` : undefined}
-          />
-          <FieldError id={`${name}-error`} message={error(name)} />
-        </div>
-      ))}
+      <TextField
+        state={state}
+        name="password"
+        label={`Password (at least ${MIN_PASSWORD_LENGTH} characters)`}
+        type="password"
+        autoComplete="new-password"
+      />
+      <TextField
+        state={state}
+        name="confirm"
+        label="The same again"
+        type="password"
+        autoComplete="new-password"
+      />
     </>
   );
 }

@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import { failure, notAForm, unexpectedFailure } from "@/lib/actions/run-action";
+import { failure, formText, notAForm, unexpectedFailure } from "@/lib/actions/run-action";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms/result";
@@ -10,17 +10,13 @@ import { completeSetup } from "@/lib/services/first-run-setup";
 export async function setupAction(_previous: FormState, form: FormData): Promise<FormState> {
   const notForm = notAForm(form);
   if (notForm) return notForm;
-  const field = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : "";
-  };
   try {
     await completeSetup(db(), {
-      name: field("name"),
-      email: field("email"),
-      password: field("password"),
-      confirm: field("confirm"),
-      ...(form.has("token") ? { token: field("token") } : {}),
+      name: formText(form, "name"),
+      email: formText(form, "email"),
+      password: formText(form, "password"),
+      confirm: formText(form, "confirm"),
+      ...(form.has("token") ? { token: formText(form, "token") } : {}),
     });
   } catch (error) {
     return error instanceof AppError ? failure(error) : unexpectedFailure(error, "first-run-setup");

@@ -77,3 +77,9 @@ export function notAForm(form: unknown): ActionResult<never> | null {
     ? null
     : failure(new AppError("VALIDATION_FAILED", "The form could not be read. Reload the page."));
 }
+
+/** A form's text value (empty when absent or a file): what every form action reads. */
+export function formText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}

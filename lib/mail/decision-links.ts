@@ -6,12 +6,9 @@
  * version: any change since the mail (another decision, an escalation, this very link used once)
  * makes the link stale, so each link decides at most once.
  */
-import { hkdfSync } from "node:crypto";
-import { errors, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { type LinkKind, signLink, verifyLink } from "./signed-links";
 
-const ISSUER = "flowgate";
 const AUDIENCE = "flowgate:decide";
 
 export const LinkClaimsSchema = z.object({
@@ -23,45 +20,19 @@ export const LinkClaimsSchema = z.object({
 });
 export type LinkClaims = z.infer<typeof LinkClaimsSchema>;
 
-function key(): Uint8Array {
-  const secret = process.env.AUTH_SECRET;
-  if (!secret) throw new Error("AUTH_SECRET is not set: decision links cannot be signed");
-  // A key of its own, derived from AUTH_SECRET: a session cookie can never pass as a link.
-  return new Uint8Array(hkdfSync("sha256", secret, "flowgate", "email decision links", 32));
-}
+const DECISION_LINKS: LinkKind<LinkClaims> = {
+  audience: AUDIENCE,
+  keyInfo: "email decision links",
+  schema: LinkClaimsSchema,
+  expired: "This link has expired with its step. Open the request in Flowgate to decide.",
+};
 
-export async function signDecisionLink(claims: LinkClaims, expiresAt: Date): Promise<string> {
-  return new SignJWT({ rid: claims.rid, vid: claims.vid, ver: claims.ver, dec: claims.dec })
-    .setProtectedHeader({ alg: "HS256" })
-    .setSubject(claims.sub)
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
-    .sign(key());
+export function signDecisionLink(claims: LinkClaims, expiresAt: Date): Promise<string> {
+  const { sub, ...rest } = claims;
+  return signLink(DECISION_LINKS, sub, rest, expiresAt, new Date());
 }
 
 /** The link's claims; LINK_INVALID when it was not signed by us, LINK_EXPIRED when its step is past due. */
-export async function verifyDecisionLink(token: string, now = new Date()): Promise<LinkClaims> {
-  if (token.length > 2_000) throw new AppError("LINK_INVALID", "This link is not valid.");
-  try {
-    const { payload } = await jwtVerify(token, key(), {
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      algorithms: ["HS256"],
-      currentDate: now,
-    });
-    const claims = LinkClaimsSchema.safeParse(payload);
-    if (!claims.success) throw new AppError("LINK_INVALID", "This link is not valid.");
-    return claims.data;
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    if (error instanceof errors.JWTExpired) {
-      throw new AppError(
-        "LINK_EXPIRED",
-        "This link has expired with its step. Open the request in Flowgate to decide.",
-      );
-    }
-    throw new AppError("LINK_INVALID", "This link is not valid.");
-  }
+export function verifyDecisionLink(token: string, now = new Date()): Promise<LinkClaims> {
+  return verifyLink(DECISION_LINKS, token, now);
 }

@@ -11,13 +11,11 @@ import { appendPeopleEvents, inTransaction, userStream } from "@/lib/db/people-a
 import { normaliseEmail } from "@/lib/db/users";
 import { AppError, zodIssues } from "@/lib/errors";
 import { InvitePersonSchema } from "@/lib/forms/person";
-import { jobRequest } from "@/lib/jobs/catalog";
-import { enqueueJobs } from "@/lib/jobs/enqueue";
-import { passwordLinkExpiry, signPasswordLink } from "@/lib/mail/password-links";
-import { appUrl } from "@/lib/mail/settings";
+import { passwordLinkExpiry } from "@/lib/mail/password-links";
 import { mailConfigured } from "@/lib/mail/transport";
 import type { ServiceActor } from "./actor";
 import { requireDepartment, requirePeopleManager } from "./people-admin";
+import { passwordLinkUrl, queuePasswordLink } from "./send-password-link";
 
 /** A password hash nothing verifies against: the person signs in once they have set theirs. */
 export const unusablePassword = () => `!unset:${randomBytes(16).toString("base64url")}`;
@@ -73,18 +71,8 @@ export async function invitePerson(
       ],
       now,
     );
-    if (mail) {
-      await enqueueJobs(client, [
-        jobRequest(
-          "mail:password-link",
-          { userId: id, purpose: "invite", expiresAt: expiresAt.toISOString() },
-          { key: `password-link:${id}` },
-        ),
-      ]);
-    }
+    if (mail) await queuePasswordLink(client, id, "invite", expiresAt);
   });
-  const link = mail
-    ? null
-    : `${appUrl()}/set-password/${await signPasswordLink({ id, passwordHash }, "invite", expiresAt, now)}`;
+  const link = mail ? null : await passwordLinkUrl({ id, passwordHash }, "invite", expiresAt, now);
   return { id, link };
 }

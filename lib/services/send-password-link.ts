@@ -4,6 +4,7 @@
  * audit event; without mail the link is returned once for the administrator to hand over.
  */
 
+import type pg from "pg";
 import type { Db } from "@/lib/db/client";
 import { appendPeopleEvents, inTransaction, userStream } from "@/lib/db/people-audit";
 import { AppError } from "@/lib/errors";
@@ -47,23 +48,43 @@ export async function sendPasswordLink(
       ],
       now,
     );
-    if (mail) {
-      await enqueueJobs(client, [
-        jobRequest(
-          "mail:password-link",
-          { userId: person.id, purpose, expiresAt: expiresAt.toISOString() },
-          { key: `password-link:${person.id}` },
-        ),
-      ]);
-    }
+    if (mail) await queuePasswordLink(client, person.id, purpose, expiresAt);
     return { ...person, purpose, expiresAt };
   });
-  if (mail) return { link: null };
-  const token = await signPasswordLink(
-    { id: person.id, passwordHash: person.password_hash },
-    person.purpose,
-    person.expiresAt,
-    now,
-  );
-  return { link: `${appUrl()}/set-password/${token}` };
+  return {
+    link: mail
+      ? null
+      : await passwordLinkUrl(
+          { id: person.id, passwordHash: person.password_hash },
+          person.purpose,
+          person.expiresAt,
+          now,
+        ),
+  };
+}
+
+/** The `mail:password-link` job, enqueued in the caller's transaction (with its audit event). */
+export async function queuePasswordLink(
+  client: pg.PoolClient,
+  userId: string,
+  purpose: PasswordLinkPurpose,
+  expiresAt: Date,
+): Promise<void> {
+  await enqueueJobs(client, [
+    jobRequest(
+      "mail:password-link",
+      { userId, purpose, expiresAt: expiresAt.toISOString() },
+      { key: `password-link:${userId}` },
+    ),
+  ]);
+}
+
+/** The link itself, for an administrator to hand over when there is no mail (shown once). */
+export async function passwordLinkUrl(
+  user: { id: string; passwordHash: string },
+  purpose: PasswordLinkPurpose,
+  expiresAt: Date,
+  now: Date,
+): Promise<string> {
+  return `${appUrl()}/set-password/${await signPasswordLink(user, purpose, expiresAt, now)}`;
 }

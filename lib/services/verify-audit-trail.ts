@@ -107,18 +107,8 @@ export async function verifyRequestAuditTrail(
   }
   // The newest signed checkpoint of this chain (lib/audit/checkpoints.ts): its event must still be
   // there with the same hash; by the chain, so must every event before it.
-  const checkpoint = options.checkpoints?.heads.get(requestId);
-  if (checkpoint) {
-    const event = events.find((e) => e.seq === checkpoint.seq);
-    if (!event || event.hash !== checkpoint.hash) {
-      return {
-        ok: false,
-        events: events.length,
-        brokenAt: { seq: checkpoint.seq },
-        reason: "the chain no longer holds its checkpointed event",
-      };
-    }
-  }
+  const held = checkpointBreak(events, options.checkpoints?.heads.get(requestId));
+  if (held) return held;
   const said = stateFromEvents(events);
   const row: Record<StateField, JsonValue> = {
     status: request.status,
@@ -140,6 +130,22 @@ export async function verifyRequestAuditTrail(
     }
   }
   return verdict;
+}
+
+/** The break when the chain no longer holds its newest checkpointed event (none: null). */
+function checkpointBreak(
+  events: readonly StoredEvent[],
+  checkpoint: { seq: number; hash: string } | undefined,
+): RequestAuditVerdict | null {
+  if (!checkpoint) return null;
+  const event = events.find((e) => e.seq === checkpoint.seq);
+  if (event && event.hash === checkpoint.hash) return null;
+  return {
+    ok: false,
+    events: events.length,
+    brokenAt: { seq: checkpoint.seq },
+    reason: "the chain no longer holds its checkpointed event",
+  };
 }
 
 export interface AuditReport {
@@ -190,18 +196,8 @@ export async function verifyAllAuditTrails(
   for (const stream of await peopleStreams(db)) {
     const events = await readStream(db, stream);
     let verdict: RequestAuditVerdict = verifyChain(events);
-    const checkpoint = options.checkpoints?.heads.get(stream);
-    if (verdict.ok && checkpoint) {
-      const event = events.find((e) => e.seq === checkpoint.seq);
-      if (!event || event.hash !== checkpoint.hash) {
-        verdict = {
-          ok: false,
-          events: events.length,
-          brokenAt: { seq: checkpoint.seq },
-          reason: "the chain no longer holds its checkpointed event",
-        };
-      }
-    }
+    if (verdict.ok)
+      verdict = checkpointBreak(events, options.checkpoints?.heads.get(stream)) ?? verdict;
     report.requests += 1;
     report.events += verdict.events;
     if (!verdict.ok) {

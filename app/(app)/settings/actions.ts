@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { notAForm, runAction } from "@/lib/actions/run-action";
+import { formText, notAForm, runAction } from "@/lib/actions/run-action";
 import { db } from "@/lib/db/client";
 import type { FormState } from "@/lib/forms/result";
 import type { SettingsInput } from "@/lib/forms/settings";
@@ -54,16 +54,12 @@ export async function createDelegationAction(
 ): Promise<FormState> {
   const notForm = notAForm(form);
   if (notForm) return notForm;
-  const field = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : "";
-  };
   const result = await runAction("inbox:read", "create-delegation", (user) =>
     createDelegation(db(), user, {
-      delegateEmail: field("delegateEmail"),
-      from: field("from"),
-      to: field("to"),
-      ...(field("note") ? { note: field("note") } : {}),
+      delegateEmail: formText(form, "delegateEmail"),
+      from: formText(form, "from"),
+      to: formText(form, "to"),
+      ...(formText(form, "note") ? { note: formText(form, "note") } : {}),
     }),
   );
   if (!result.ok) return result;
@@ -82,9 +78,8 @@ export async function endDelegationAction(
 ): Promise<FormState> {
   const notForm = notAForm(form);
   if (notForm) return notForm;
-  const id = form.get("delegationId");
   const result = await runAction("inbox:read", "end-delegation", (user) =>
-    endDelegation(db(), user, typeof id === "string" ? id : ""),
+    endDelegation(db(), user, formText(form, "delegationId")),
   );
   if (!result.ok) return result;
   revalidatePath("/settings");

@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import { failure, notAForm, unexpectedFailure } from "@/lib/actions/run-action";
+import { failure, formText, notAForm, unexpectedFailure } from "@/lib/actions/run-action";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms/result";
@@ -10,14 +10,10 @@ import { setPasswordWithLink } from "@/lib/services/set-password";
 export async function setPasswordAction(_previous: FormState, form: FormData): Promise<FormState> {
   const notForm = notAForm(form);
   if (notForm) return notForm;
-  const field = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : "";
-  };
   try {
-    await setPasswordWithLink(db(), field("token"), {
-      password: field("password"),
-      confirm: field("confirm"),
+    await setPasswordWithLink(db(), formText(form, "token"), {
+      password: formText(form, "password"),
+      confirm: formText(form, "confirm"),
     });
   } catch (error) {
     return error instanceof AppError ? failure(error) : unexpectedFailure(error, "set-password");

@@ -1,7 +1,7 @@
 "use server";
 /** The people pages' actions: each reads its form, calls one service, and refreshes the pages. */
 import { revalidatePath } from "next/cache";
-import { notAForm, runAction } from "@/lib/actions/run-action";
+import { formText, notAForm, runAction } from "@/lib/actions/run-action";
 import { db } from "@/lib/db/client";
 import type { FormState } from "@/lib/forms/result";
 import { createDepartment } from "@/lib/services/create-department";
@@ -11,11 +11,6 @@ import { sendPasswordLink } from "@/lib/services/send-password-link";
 import { setPersonActive } from "@/lib/services/set-person-active";
 import { updatePerson } from "@/lib/services/update-person";
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-};
-
 export type LinkState = FormState<{ link: string | null }>;
 
 export async function invitePersonAction(_previous: LinkState, form: FormData): Promise<LinkState> {
@@ -23,10 +18,10 @@ export async function invitePersonAction(_previous: LinkState, form: FormData): 
   if (notForm) return notForm;
   const result = await runAction("user:manage", "invite-person", (user) =>
     invitePerson(db(), user, {
-      email: text(form, "email"),
-      name: text(form, "name"),
+      email: formText(form, "email"),
+      name: formText(form, "name"),
       roles: form.getAll("roles"),
-      departmentId: text(form, "departmentId"),
+      departmentId: formText(form, "departmentId"),
     }),
   );
   if (!result.ok) return result;
@@ -35,21 +30,21 @@ export async function invitePersonAction(_previous: LinkState, form: FormData): 
     ok: true,
     data: { link: result.data.link },
     message: result.data.link
-      ? `${text(form, "email")} was added. Mail is not set up: give them this link to set their password (shown once).`
-      : `${text(form, "email")} was added and invited by mail.`,
+      ? `${formText(form, "email")} was added. Mail is not set up: give them this link to set their password (shown once).`
+      : `${formText(form, "email")} was added and invited by mail.`,
   };
 }
 
 export async function updatePersonAction(_previous: FormState, form: FormData): Promise<FormState> {
   const notForm = notAForm(form);
   if (notForm) return notForm;
-  const userId = text(form, "userId");
+  const userId = formText(form, "userId");
   const result = await runAction("user:manage", "update-person", (user) =>
     updatePerson(db(), user, userId, {
-      name: text(form, "name"),
+      name: formText(form, "name"),
       roles: form.getAll("roles"),
-      departmentId: text(form, "departmentId"),
-      seen: text(form, "seen"),
+      departmentId: formText(form, "departmentId"),
+      seen: formText(form, "seen"),
     }),
   );
   if (!result.ok) return result;
@@ -67,9 +62,9 @@ export async function updatePersonAction(_previous: FormState, form: FormData): 
 export async function setActiveAction(_previous: FormState, form: FormData): Promise<FormState> {
   const notForm = notAForm(form);
   if (notForm) return notForm;
-  const userId = text(form, "userId");
-  const active = text(form, "active") === "true";
-  const reason = text(form, "reason");
+  const userId = formText(form, "userId");
+  const active = formText(form, "active") === "true";
+  const reason = formText(form, "reason");
   const result = await runAction("user:manage", "set-person-active", (user) =>
     setPersonActive(db(), user, userId, active, reason ? { reason } : {}),
   );
@@ -91,7 +86,7 @@ export async function sendPasswordLinkAction(
 ): Promise<LinkState> {
   const notForm = notAForm(form);
   if (notForm) return notForm;
-  const userId = text(form, "userId");
+  const userId = formText(form, "userId");
   const result = await runAction("user:manage", "send-password-link", (user) =>
     sendPasswordLink(db(), user, userId),
   );
@@ -113,14 +108,14 @@ export async function createDepartmentAction(
   const notForm = notAForm(form);
   if (notForm) return notForm;
   const result = await runAction("user:manage", "create-department", (user) =>
-    createDepartment(db(), user, { code: text(form, "code"), name: text(form, "name") }),
+    createDepartment(db(), user, { code: formText(form, "code"), name: formText(form, "name") }),
   );
   if (!result.ok) return result;
   revalidatePath("/admin/departments");
   return {
     ok: true,
     data: undefined,
-    message: `Department ${text(form, "code").toUpperCase()} added.`,
+    message: `Department ${formText(form, "code").toUpperCase()} added.`,
   };
 }
 
@@ -131,7 +126,7 @@ export async function renameDepartmentAction(
   const notForm = notAForm(form);
   if (notForm) return notForm;
   const result = await runAction("user:manage", "rename-department", (user) =>
-    renameDepartment(db(), user, text(form, "departmentId"), { name: text(form, "name") }),
+    renameDepartment(db(), user, formText(form, "departmentId"), { name: formText(form, "name") }),
   );
   if (!result.ok) return result;
   revalidatePath("/admin/departments");
