@@ -17,8 +17,17 @@ import { HSTS, newNonce, pageCsp } from "@/lib/security/headers";
 
 // /decide: a mail's signed approve / reject link is its own credential (lib/mail/decision-links.ts);
 // /set-password: so is an invitation or reset link (lib/mail/password-links.ts); /setup exists
-// only while nobody has an account (lib/services/first-run-setup.ts).
-const PUBLIC_PATHS = ["/sign-in", "/api/health", "/decide", "/set-password", "/setup"];
+// only while nobody has an account (lib/services/first-run-setup.ts). The API's document and its
+// reference page describe and grant nothing.
+const PUBLIC_PATHS = [
+  "/sign-in",
+  "/api/health",
+  "/decide",
+  "/set-password",
+  "/setup",
+  "/api/v1/openapi.json",
+  "/api/docs",
+];
 
 export default async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -42,6 +51,8 @@ export default async function proxy(request: NextRequest) {
   if (PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`))) {
     return pass();
   }
+  // An API call with a token: the handler checks the token (lib/api/v1/principal.ts).
+  if (pathname.startsWith("/api/v1/") && request.headers.has("authorization")) return pass();
   const token = await getToken({
     req: request,
     secret: process.env.AUTH_SECRET,

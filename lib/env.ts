@@ -31,6 +31,8 @@ export const EnvSchema = z.object({
     .default(10),
   /** The counting window and the pause: at most a week (a longer pause locks people out). */
   SIGNIN_BLOCK_MINUTES: z.coerce.number().int().min(1).max(MAX_BLOCK_MINUTES).default(15),
+  /** API calls per token (or signed-in user) per minute, per server process (lib/api/rate-limit.ts). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -8,7 +8,20 @@ import type { EngineError, EngineErrorCode } from "@/lib/engine/errors";
 
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 422,
+  /** An API call that does not match its documented shape: an unknown field, a wrong type, bad JSON. */
+  INVALID_REQUEST: 400,
   UNAUTHENTICATED: 401,
+  /** An API token without the scope the operation needs. */
+  INSUFFICIENT_SCOPE: 403,
+  /** A state-changing call with the session cookie from another site (or without an Origin). */
+  CROSS_SITE_REQUEST: 403,
+  /** If-Match named a version the request no longer has. */
+  PRECONDITION_FAILED: 412,
+  /** An Idempotency-Key reused with a different method, path or body. */
+  IDEMPOTENCY_KEY_REUSED: 422,
+  /** An Idempotency-Key whose first request is still running. */
+  IDEMPOTENCY_KEY_IN_USE: 409,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   /** Someone else changed the request first (optimistic concurrency), or a stale version was sent. */

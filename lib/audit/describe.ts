@@ -39,6 +39,8 @@ const VERBS: Record<AuditAction, string> = {
   DEPARTMENT_RENAMED: "renamed the department",
   DELEGATION_CREATED: "handed their steps to a delegate",
   DELEGATION_ENDED: "ended a delegation",
+  TOKEN_CREATED: "created an API token",
+  TOKEN_REVOKED: "revoked an API token",
 };
 
 export interface EventDescription {
@@ -121,6 +123,10 @@ export function describeEvent(
         return `${event.data.name.from} → ${event.data.name.to}`;
       case "DELEGATION_CREATED":
         return `to ${names(event.data.delegateId)}, ${event.data.startsAt.slice(0, 10)} – ${event.data.endsAt.slice(0, 10)}`;
+      case "TOKEN_CREATED":
+        return `“${event.data.name}”: ${event.data.scopes.join(", ")}${event.data.expiresAt ? `, until ${event.data.expiresAt.slice(0, 10)}` : ", no expiry"}`;
+      case "TOKEN_REVOKED":
+        return quoted(event.data.name);
       default:
         return null;
     }

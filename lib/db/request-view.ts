@@ -226,3 +226,71 @@ async function departmentNames(db: Db, ids: (string | null)[]): Promise<Map<stri
   });
   return new Map(rows.map((d) => [d.id, d.name]));
 }
+
+export interface RequestListFilter {
+  /** Only this requester's requests; null: every request (the caller may read any). */
+  requesterId: string | null;
+  status?: RequestStatus;
+  type?: RequestType;
+  q?: string;
+  limit: number;
+  /** Continue after this request (newest first: created_at, then id, descending). */
+  after: { createdAt: Date; id: string } | null;
+}
+
+/** A page of requests for the API, keyset-paged newest first; one more row says whether more follow. */
+export async function requestListPage(
+  db: Db,
+  filter: RequestListFilter,
+): Promise<{ items: (OwnRequestRow & { version: number })[]; more: boolean }> {
+  const search = filter.q?.trim();
+  const number = search?.match(/^(?:FG-)?(\d{1,9})$/i)?.[1];
+  const where: Prisma.RequestWhereInput = {
+    ...(filter.requesterId ? { requesterId: filter.requesterId } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.type ? { type: filter.type } : {}),
+    ...(search
+      ? {
+          OR: [
+            { title: { contains: search, mode: "insensitive" } },
+            { description: { contains: search, mode: "insensitive" } },
+            ...(number ? [{ number: Number(number) }] : []),
+          ],
+        }
+      : {}),
+    ...(filter.after
+      ? {
+          AND: [
+            {
+              OR: [
+                { createdAt: { lt: filter.after.createdAt } },
+                { createdAt: filter.after.createdAt, id: { lt: filter.after.id } },
+              ],
+            },
+          ],
+        }
+      : {}),
+  };
+  const rows = await db.request.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: filter.limit + 1,
+    select: {
+      id: true,
+      number: true,
+      type: true,
+      title: true,
+      status: true,
+      version: true,
+      stepRole: true,
+      stepDueAt: true,
+      createdAt: true,
+      updatedAt: true,
+    },
+  });
+  const more = rows.length > filter.limit;
+  return {
+    items: rows.slice(0, filter.limit).map((row) => ({ ...row, stepDepartment: null })),
+    more,
+  };
+}

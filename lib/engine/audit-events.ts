@@ -16,7 +16,7 @@ const Json = z.json();
 const Id = z.string().min(1);
 const Iso = z.iso.datetime();
 /** How a decision reached the engine when not through the app's pages. */
-const Via = z.enum(["email_link"]).optional();
+const Via = z.enum(["email_link", "api"]).optional();
 const event = <A extends string, D extends z.ZodRawShape>(action: A, data: D) =>
   z.object({ action: z.literal(action), data: z.object(data).strict() });
 
@@ -88,7 +88,7 @@ export const AuditEventSchema = z.discriminatedUnion("action", [
     name: z.string(),
     roles: z.array(Role),
     departmentId: z.string().nullable(),
-    how: z.enum(["setup", "invite", "password", "cli"]),
+    how: z.enum(["setup", "invite", "password", "cli", "service"]),
   }),
   event("USER_UPDATED", {
     name: change(z.string()).optional(),
@@ -110,6 +110,14 @@ export const AuditEventSchema = z.discriminatedUnion("action", [
     note: z.string().optional(),
   }),
   event("DELEGATION_ENDED", { delegationId: Id, endedAt: Iso }),
+  /** An API token for the account (never the token itself); `service` for a service account's. */
+  event("TOKEN_CREATED", {
+    tokenId: Id,
+    name: z.string(),
+    scopes: z.array(z.string()),
+    expiresAt: Iso.nullable(),
+  }),
+  event("TOKEN_REVOKED", { tokenId: Id, name: z.string() }),
 ]);
 
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
@@ -129,7 +137,8 @@ export const PEOPLE_ACTIONS: readonly AuditAction[] = AUDIT_ACTIONS.filter(
     action.startsWith("USER_") ||
     action.startsWith("PASSWORD_") ||
     action.startsWith("DEPARTMENT_") ||
-    action.startsWith("DELEGATION_"),
+    action.startsWith("DELEGATION_") ||
+    action.startsWith("TOKEN_"),
 );
 
 /** Thrown by the writer when an event does not have its action's shape: a bug, never stored. */

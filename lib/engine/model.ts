@@ -177,7 +177,7 @@ export type Actor =
   | { kind: "system" };
 
 /** Where a decision came from, when not the app's own pages: a signed link in a mail. */
-export type DecisionChannel = "email_link";
+export type DecisionChannel = "email_link" | "api";
 
 export type EngineEvent =
   | {

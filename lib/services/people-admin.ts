@@ -21,6 +21,8 @@ export interface LockedPerson {
   roles: Role[];
   department_id: string | null;
   active: boolean;
+  /** A service account (an integration): never signs in, holds API tokens. */
+  service: boolean;
   password_hash: string;
   updated_at: Date;
 }
@@ -30,7 +32,7 @@ export async function lockPerson(client: pg.PoolClient, id: string): Promise<Loc
   const row = isUuid(id)
     ? (
         await client.query<LockedPerson>(
-          `SELECT id, email, name, roles::text[] AS roles, department_id, active, password_hash, updated_at
+          `SELECT id, email, name, roles::text[] AS roles, department_id, active, service, password_hash, updated_at
            FROM users WHERE id = $1::uuid FOR UPDATE`,
           [id],
         )

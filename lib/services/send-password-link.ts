@@ -33,6 +33,9 @@ export async function sendPasswordLink(
     if (!person.active) {
       throw new AppError("INVALID_STATE", "This person is deactivated: reactivate them first.");
     }
+    if (person.service) {
+      throw new AppError("INVALID_STATE", "A service account has no password: it uses API tokens.");
+    }
     // Someone who never set a password gets a new invitation rather than a "reset".
     const purpose: PasswordLinkPurpose = person.password_hash.startsWith("!") ? "invite" : "reset";
     const expiresAt = passwordLinkExpiry(purpose, now);

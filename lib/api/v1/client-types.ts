@@ -1,0 +1,2543 @@
+/**
+ * The Flowgate API v1 as TypeScript types, generated from its OpenAPI document by
+ * openapi-typescript. Do not edit: run `npm run api:types`. Use with openapi-fetch:
+ *   createClient<paths>({ baseUrl: "http://localhost:3000/api/v1", headers: { authorization } })
+ */
+export interface paths {
+    "/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who the caller is: user, roles, permissions and the token's scopes
+         * @description Scope: `read`.
+         */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List requests, newest first
+         * @description The caller's own requests (`scope=mine`), or every request (`scope=all`, with the request:read-any permission). Paged by cursor.
+         *
+         *     Scope: `read`. Permission: `request:read-own`.
+         */
+        get: operations["listRequests"];
+        put?: never;
+        /**
+         * Create a request from plain text, or from text and confirmed fields
+         * @description Without `type`, the AI reads the text and suggests type and fields (a draft the requester confirms when it is unsure). With `type` and `fields`, they are taken as confirmed. `submit: true` submits at once; when the submission is refused, the draft is kept and `submitError` says why.
+         *
+         *     Scope: `write`. Permission: `request:create`.
+         */
+        post: operations["createRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A request, its chain and what the caller may do with it
+         * @description Scope: `read`. Permission: `request:read-own`.
+         */
+        get: operations["getRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a draft (or a request sent back for changes): type, fields, action
+         * @description Scope: `write`. Permission: `request:create`.
+         */
+        patch: operations["updateRequest"];
+        trace?: never;
+    };
+    "/requests/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a draft: it is routed to its first approval step
+         * @description Scope: `write`. Permission: `request:create`.
+         */
+        post: operations["submitRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a request before its final decision
+         * @description Scope: `write`. Permission: `request:create`.
+         */
+        post: operations["cancelRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resubmit a request sent back for changes: a new round from the first step
+         * @description Scope: `write`. Permission: `request:create`.
+         */
+        post: operations["resubmitRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide the waiting step: approve, reject, request changes or escalate
+         * @description The engine checks the caller's role and department, that it is not their own request, and (with If-Match) that the request is still the version they saw. Approving a request with an action binds the approval to `actionHash`.
+         *
+         *     Scope: `decide`. Permission: `request:decide`.
+         */
+        post: operations["decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A request's hash-chained audit trail
+         * @description Scope: `read`. Permission: `request:read-own`.
+         */
+        get: operations["getAuditTrail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests/{id}/audit/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify a request's audit trail now: the chain, its head and the row against its events
+         * @description Scope: `read`. Permission: `request:read-own`.
+         */
+        get: operations["verifyAuditTrail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The steps the caller may decide now, soonest due first
+         * @description Scope: `read`. Permission: `inbox:read`.
+         */
+        get: operations["getInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The AI's suggestion for a text (type, fields, summary, action), without saving anything
+         * @description Scope: `write`. Permission: `request:create`.
+         */
+        post: operations["suggest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workflows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published workflows: the newest version of each type
+         * @description Scope: `read`.
+         */
+        get: operations["listWorkflows"];
+        put?: never;
+        /**
+         * Publish a workflow definition as the next version of its type
+         * @description New requests of the type run on the new version; requests already submitted keep theirs.
+         *
+         *     Scope: `admin`. Permission: `workflow:manage`.
+         */
+        post: operations["publishWorkflow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workflows/{type}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One version of a workflow, as published
+         * @description Scope: `read`.
+         */
+        get: operations["getWorkflowVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workflows/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a workflow definition without publishing it
+         * @description Scope: `read`. Permission: `workflow:manage`.
+         */
+        post: operations["validateWorkflow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @enum {string} */
+        RequestStatus: "DRAFT" | "SUBMITTED" | "IN_REVIEW" | "APPROVED" | "REJECTED" | "ESCALATED" | "CHANGES_REQUESTED" | "CANCELLED";
+        /** @enum {string} */
+        RequestType: "PROCUREMENT" | "LEAVE" | "SUPPORT" | "GENERAL";
+        CreateRequest: {
+            /** @example 12 ergonomic chairs for the Berlin office, EUR 14,280. */
+            text: string;
+            title?: string;
+            /** @description The confirmed type. With it, `fields` are taken as confirmed; without it, the AI suggests type and fields and the draft awaits confirmation when it is unsure. */
+            type?: components["schemas"]["RequestType"];
+            fields?: {
+                amount?: number;
+                currency?: string;
+                days?: number;
+                /** Format: date */
+                startDate?: string;
+                /** Format: date */
+                endDate?: string;
+                severity?: number;
+            };
+            /** @description The action to run once approved; null for none; absent: the AI's recommendation, if any. */
+            action?: {
+                /** @enum {string} */
+                tool: "send_email" | "create_task" | "webhook";
+                params: {
+                    [key: string]: unknown;
+                };
+            } | null;
+            /**
+             * @description Submit at once (else a draft).
+             * @default false
+             */
+            submit?: boolean;
+        };
+        UpdateRequest: {
+            type?: components["schemas"]["RequestType"];
+            fields: {
+                amount?: number;
+                currency?: string;
+                days?: number;
+                /** Format: date */
+                startDate?: string;
+                /** Format: date */
+                endDate?: string;
+                severity?: number;
+            };
+            action?: {
+                /** @enum {string} */
+                tool: "send_email" | "create_task" | "webhook";
+                params: {
+                    [key: string]: unknown;
+                };
+            } | null;
+        };
+        Cancel: {
+            reason?: string;
+        };
+        Decision: {
+            /** @constant */
+            decision: "approve";
+            comment?: string;
+            version?: number;
+            actionHash?: string;
+        } | {
+            /** @constant */
+            decision: "reject";
+            reason: string;
+            version?: number;
+        } | {
+            /** @constant */
+            decision: "request_changes";
+            comment: string;
+            version?: number;
+        } | {
+            /** @constant */
+            decision: "escalate";
+            reason: string;
+            version?: number;
+        };
+        SuggestionInput: {
+            text: string;
+        };
+        Me: {
+            /**
+             * Format: uuid
+             * @example 0b9e6c8e-3f7a-4a53-9a55-8f6f3f1c2d10
+             */
+            id: string;
+            email: string;
+            name: string;
+            roles: components["schemas"]["Role"][];
+            department: {
+                /**
+                 * Format: uuid
+                 * @example 0b9e6c8e-3f7a-4a53-9a55-8f6f3f1c2d10
+                 */
+                id: string;
+                code: string;
+                name: string;
+            } | null;
+            permissions: ("request:create" | "request:read-own" | "inbox:read" | "request:decide" | "request:read-any" | "audit:read" | "user:manage" | "workflow:manage" | "system:read" | "jobs:manage")[];
+            scopes: ("read" | "write" | "decide" | "admin")[];
+            /** @description The token this call was made with; null for a browser session. */
+            token: {
+                /**
+                 * Format: uuid
+                 * @example 0b9e6c8e-3f7a-4a53-9a55-8f6f3f1c2d10
+                 */
+                id: string;
+            } | null;
+        };
+        /** @enum {string} */
+        Role: "REQUESTER" | "MANAGER" | "FINANCE" | "DIRECTOR" | "HR" | "SUPPORT_L2" | "ADMIN" | "AUDITOR";
+        /** @description RFC 9457 problem details. */
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /**
+             * @description Stable, machine-readable.
+             * @example VERSION_CONFLICT
+             */
+            code: string;
+            requestId: string;
+            errors?: components["schemas"]["FieldIssue"][];
+        };
+        FieldIssue: {
+            /**
+             * @description Dotted path of the field at fault.
+             * @example fields.amount
+             */
+            field: string;
+            message: string;
+        };
+        RequestPage: {
+            items: components["schemas"]["RequestSummary"][];
+            nextCursor: string | null;
+        };
+        RequestSummary: {
+            /**
+             * Format: uuid
+             * @example 0b9e6c8e-3f7a-4a53-9a55-8f6f3f1c2d10
+             */
+            id: string;
+            number: number;
+            reference: string;
+            type: components["schemas"]["RequestType"];
+            title: string;
+            status: components["schemas"]["RequestStatus"];
+            stepRole: components["schemas"]["Role"] | null;
+            stepDueAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:15:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:15:00.000Z
+             */
+            updatedAt: string;
+        };
+        CreatedRequest: {
+            request: components["schemas"]["Request"];
+            /** @description Why the request was saved as a draft although `submit` was asked. */
+            submitError: components["schemas"]["Problem"] | null;
+        };
+        Request: {
+            /**
+             * Format: uuid
+             * @example 0b9e6c8e-3f7a-4a53-9a55-8f6f3f1c2d10
+             */
+            id: string;
+            number: number;
+            /** @example FG-42 */
+            reference: string;
+            type: components["schemas"]["RequestType"];
+            title: string;
+            description: string;
+            status: components["schemas"]["RequestStatus"];
+            /** @description Also the ETag; send it as If-Match. */
+            version: number;
+            round: number;
+            fields: {
+                amount?: number;
+                currency?: string;
+                days?: number;
+                /** Format: date */
+                startDate?: string;
+                /** Format: date */
+                endDate?: string;
+                severity?: number;
+            };
+            action: {
+                /** @enum {string} */
+                tool: "send_email" | "create_task" | "webhook";
+                params: {
+                    [key: string]: unknown;
+                };
+            } | null;
+            approvedAction: components["schemas"]["ActionView"] | null;
+            requester: components["schemas"]["PersonRef"];
+            department: string | null;
+            /** @description The step waiting for a decision, if any. */
+            step: {
+                role: components["schemas"]["Role"];
+                department: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-30T09:15:00.000Z
+                 */
+                startedAt: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-30T09:15:00.000Z
+                 */
+                dueAt: string;
+                escalated: boolean;
+                approvals: number;
+            } | null;
+            chain: {
+                steps: {
+                    label: string;
+                    role: components["schemas"]["Role"];
+                    /** @enum {string} */
+                    state: "done" | "current" | "upcoming";
+                }[];
+                problem: string | null;
+            };
+            ai: {
+                summary: string;
+                confidence: number;
+                warnings: string[];
+            } | null;
+            routingWarnings: string[];
+            permittedActions: components["schemas"]["RequestAction"][];
+            /** @description The absent approver the caller would decide for (a delegation). */
+            onBehalfOf: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:15:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:15:00.000Z
+             */
+            updatedAt: string;
+            submittedAt: string | null;
+            completedAt: string | null;
+        };
+        ActionView: {
+            /** @enum {string} */
+            tool: "send_email" | "create_task" | "webhook";
+            label: string;
+            /** @description What will happen, line by line. */
+            lines: string[];
+            /** @description Send it back as `actionHash` with an approval: refused if the action changed. */
+            hash: string;
+        };
+        PersonRef: {
+            /**
+             * Format: uuid
+             * @example 0b9e6c8e-3f7a-4a53-9a55-8f6f3f1c2d10
+             */
+            id: string;
+            name: string;
+        };
+        /**
+         * @description What the caller may do now, by the engine's rules.
+         * @enum {string}
+         */
+        RequestAction: "edit" | "submit" | "resubmit" | "cancel" | "approve" | "reject" | "request_changes" | "escalate";
+        TransitionResult: {
+            /**
+             * Format: uuid
+             * @example 0b9e6c8e-3f7a-4a53-9a55-8f6f3f1c2d10
+             */
+            id: string;
+            status: components["schemas"]["RequestStatus"];
+            version: number;
+        };
+        AuditTrail: {
+            stream: string;
+            events: components["schemas"]["AuditEvent"][];
+        };
+        AuditEvent: {
+            seq: number;
+            /** @example APPROVED */
+            action: string;
+            /** @example approved */
+            description: string;
+            actor: {
+                /** @enum {string} */
+                type: "USER" | "SYSTEM" | "AI";
+                id: string | null;
+                name: string | null;
+            };
+            onBehalfOf: {
+                /**
+                 * Format: uuid
+                 * @example 0b9e6c8e-3f7a-4a53-9a55-8f6f3f1c2d10
+                 */
+                id: string;
+                name: string | null;
+            } | null;
+            fromStatus: components["schemas"]["RequestStatus"] | null;
+            toStatus: components["schemas"]["RequestStatus"] | null;
+            /** @description The event's data, by its action's shape. */
+            data: unknown;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:15:00.000Z
+             */
+            createdAt: string;
+            prevHash: string | null;
+            /** @description SHA-256 of the event's RFC 8785 encoding. */
+            hash: string;
+        };
+        AuditVerification: {
+            ok: boolean;
+            events: number;
+            head: string | null;
+            brokenAt: {
+                seq: number;
+            } | null;
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:15:00.000Z
+             */
+            checkedAt: string;
+        };
+        InboxPage: {
+            items: components["schemas"]["InboxItem"][];
+            nextCursor: string | null;
+        };
+        InboxItem: {
+            /**
+             * Format: uuid
+             * @example 0b9e6c8e-3f7a-4a53-9a55-8f6f3f1c2d10
+             */
+            id: string;
+            number: number;
+            reference: string;
+            type: components["schemas"]["RequestType"];
+            title: string;
+            status: components["schemas"]["RequestStatus"];
+            version: number;
+            stepRole: components["schemas"]["Role"];
+            stepStartedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:15:00.000Z
+             */
+            stepDueAt: string;
+            escalated: boolean;
+            fields: {
+                amount?: number;
+                currency?: string;
+                days?: number;
+                /** Format: date */
+                startDate?: string;
+                /** Format: date */
+                endDate?: string;
+                severity?: number;
+            };
+            requesterName: string;
+            departmentName: string | null;
+            summary: string | null;
+            confidence: number | null;
+            warnings: string[];
+            routingWarnings: string[];
+            approvedAction: components["schemas"]["ActionView"] | null;
+            onBehalfOf: string | null;
+            permittedActions: components["schemas"]["RequestAction"][];
+        };
+        Suggestion: {
+            /** @description Null when the AI could not read the text (fill in the fields yourself). */
+            suggestion: {
+                type: components["schemas"]["RequestType"];
+                typeConfidence: number;
+                confidence: number;
+                uncertain: boolean;
+                summary: string;
+                warnings: string[];
+                fields: {
+                    [key: string]: {
+                        value: string | number;
+                        evidence: {
+                            quote: string;
+                            start: number;
+                            end: number;
+                        };
+                        working?: string;
+                        factors?: {
+                            quote: string;
+                            start: number;
+                            end: number;
+                        }[];
+                    };
+                };
+                recommendedAction: {
+                    /** @enum {string} */
+                    tool: "send_email" | "create_task" | "webhook";
+                    label: string;
+                    /** @description What will happen, line by line. */
+                    lines: string[];
+                    /** @description Send it back as `actionHash` with an approval: refused if the action changed. */
+                    hash: string;
+                    params: {
+                        [key: string]: unknown;
+                    };
+                    rationale: string;
+                } | null;
+            } | null;
+        };
+        WorkflowList: {
+            items: {
+                type: components["schemas"]["RequestType"];
+                name: string;
+                latestVersion: number;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-30T09:15:00.000Z
+                 */
+                publishedAt: string;
+            }[];
+        };
+        WorkflowVersion: {
+            /**
+             * Format: uuid
+             * @example 0b9e6c8e-3f7a-4a53-9a55-8f6f3f1c2d10
+             */
+            id: string;
+            type: components["schemas"]["RequestType"];
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:15:00.000Z
+             */
+            createdAt: string;
+            definition: components["schemas"]["WorkflowDefinition"];
+        };
+        WorkflowDefinition: {
+            /** @enum {string} */
+            type: "PROCUREMENT" | "LEAVE" | "SUPPORT" | "GENERAL";
+            name: string;
+            start: string;
+            nodes: ({
+                id: string;
+                label?: string;
+                /** @default 20 */
+                maxVisits: number;
+                /** @constant */
+                kind: "enrich";
+            } | {
+                id: string;
+                label?: string;
+                /** @default 20 */
+                maxVisits: number;
+                /** @constant */
+                kind: "branch";
+            } | {
+                id: string;
+                label?: string;
+                /** @default 20 */
+                maxVisits: number;
+                /** @constant */
+                kind: "approval";
+                /** @enum {string} */
+                role: "REQUESTER" | "MANAGER" | "FINANCE" | "DIRECTOR" | "HR" | "SUPPORT_L2" | "ADMIN" | "AUDITOR";
+                /** @enum {string} */
+                scope?: "department" | "global";
+                /** @default any */
+                quorum: "any" | "all" | number;
+                slaHours: number;
+                /** @enum {string} */
+                escalateTo: "REQUESTER" | "MANAGER" | "FINANCE" | "DIRECTOR" | "HR" | "SUPPORT_L2" | "ADMIN" | "AUDITOR";
+            } | {
+                id: string;
+                label?: string;
+                /** @default 20 */
+                maxVisits: number;
+                /** @constant */
+                kind: "tool";
+                /** @enum {string} */
+                tool?: "send_email" | "create_task" | "webhook";
+                params?: {
+                    [key: string]: unknown;
+                };
+            } | {
+                id: string;
+                label?: string;
+                /** @default 20 */
+                maxVisits: number;
+                /** @constant */
+                kind: "end";
+                /** @enum {string} */
+                outcome: "APPROVED" | "REJECTED";
+            })[];
+            edges: {
+                from: string;
+                to: string;
+                when?: string;
+            }[];
+        };
+        WorkflowValidation: {
+            ok: boolean;
+            problems: components["schemas"]["FieldIssue"][];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller. */
+            200: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRequests: {
+        parameters: {
+            query?: {
+                /** @description `all` needs the request:read-any permission (auditors, admins). */
+                scope?: "mine" | "all";
+                status?: components["schemas"]["RequestStatus"];
+                type?: components["schemas"]["RequestType"];
+                /** @description Title, text or FG-number. */
+                q?: string;
+                /** @description Items per page (1–200). */
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of requests. */
+            200: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestPage"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key gets the first answer again for 24 hours; the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The request. */
+            201: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedRequest"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused: a missing reason, a too-short text, an invalid workflow, an Idempotency-Key reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something the operation needs is missing (no workflow published for the type). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request. */
+            200: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    /** @description The request's version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Request"];
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The request's ETag as last read (e.g. "3"): refused with 412 when it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The request's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The new state. */
+            200: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    /** @description The request's version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransitionResult"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is not in a state for this, someone acted first, or the Idempotency-Key is still in use. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version the request no longer has. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused: a missing reason, a too-short text, an invalid workflow, an Idempotency-Key reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The request's ETag as last read (e.g. "3"): refused with 412 when it changed since. */
+                "If-Match"?: string;
+                /** @description Any unique string (a UUID): a retry with the same key gets the first answer again for 24 hours; the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The request's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new state. */
+            200: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    /** @description The request's version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransitionResult"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is not in a state for this, someone acted first, or the Idempotency-Key is still in use. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version the request no longer has. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused: a missing reason, a too-short text, an invalid workflow, an Idempotency-Key reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something the operation needs is missing (no workflow published for the type). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The request's ETag as last read (e.g. "3"): refused with 412 when it changed since. */
+                "If-Match"?: string;
+                /** @description Any unique string (a UUID): a retry with the same key gets the first answer again for 24 hours; the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The request's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Cancel"];
+            };
+        };
+        responses: {
+            /** @description The new state. */
+            200: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    /** @description The request's version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransitionResult"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is not in a state for this, someone acted first, or the Idempotency-Key is still in use. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version the request no longer has. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused: a missing reason, a too-short text, an invalid workflow, an Idempotency-Key reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resubmitRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The request's ETag as last read (e.g. "3"): refused with 412 when it changed since. */
+                "If-Match"?: string;
+                /** @description Any unique string (a UUID): a retry with the same key gets the first answer again for 24 hours; the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The request's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new state. */
+            200: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    /** @description The request's version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransitionResult"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is not in a state for this, someone acted first, or the Idempotency-Key is still in use. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version the request no longer has. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused: a missing reason, a too-short text, an invalid workflow, an Idempotency-Key reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decide: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The request's ETag as last read (e.g. "3"): refused with 412 when it changed since. */
+                "If-Match"?: string;
+                /** @description Any unique string (a UUID): a retry with the same key gets the first answer again for 24 hours; the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The request's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Decision"];
+            };
+        };
+        responses: {
+            /** @description The new state. */
+            200: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    /** @description The request's version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransitionResult"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is not in a state for this, someone acted first, or the Idempotency-Key is still in use. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version the request no longer has. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused: a missing reason, a too-short text, an invalid workflow, an Idempotency-Key reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuditTrail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every event, oldest first. */
+            200: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditTrail"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyAuditTrail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verdict. */
+            200: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInbox: {
+        parameters: {
+            query?: {
+                type?: components["schemas"]["RequestType"];
+                /** @description Items per page (1–200). */
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the inbox. */
+            200: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxPage"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    suggest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key gets the first answer again for 24 hours; the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuggestionInput"];
+            };
+        };
+        responses: {
+            /** @description The suggestion. */
+            200: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Suggestion"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused: a missing reason, a too-short text, an invalid workflow, an Idempotency-Key reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWorkflows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workflows. */
+            200: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowList"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishWorkflow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key gets the first answer again for 24 hours; the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkflowDefinition"];
+            };
+        };
+        responses: {
+            /** @description The published version. */
+            201: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowVersion"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused: a missing reason, a too-short text, an invalid workflow, an Idempotency-Key reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWorkflowVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type: components["schemas"]["RequestType"];
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version. */
+            200: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowVersion"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    validateWorkflow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key gets the first answer again for 24 hours; the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkflowDefinition"];
+            };
+        };
+        responses: {
+            /** @description Every problem, or none. */
+            200: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowValidation"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,315 @@
+/**
+ * Every operation of API v1, once: method, path, who may call it (scope and permission), the
+ * schemas of its parameters, query, body and success response. The route handlers
+ * (app/api/v1/**) are built from these (lib/api/v1/endpoint.ts), the OpenAPI document is
+ * generated from them, and the access matrix and fuzz tests walk them, so a new operation cannot
+ * be left out of any of the three.
+ */
+import type { z } from "zod";
+import type { Scope } from "@/lib/api/scopes";
+import type { Permission } from "@/lib/auth/permissions";
+import * as s from "./schemas";
+
+export type Method = "get" | "post" | "patch" | "delete";
+
+export interface Operation {
+  id: string;
+  method: Method;
+  /** Under /api/v1, with {name} parameters. */
+  path: `/${string}`;
+  tag: "Requests" | "Decisions" | "Audit" | "Inbox" | "Assistant" | "Workflows" | "Account";
+  summary: string;
+  description?: string;
+  /** The token scope and the user permission needed (a session holds every scope). */
+  scope: Scope;
+  permission: Permission | null;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** The handler checks the body itself (a workflow definition: every problem listed as 422). */
+  bodyCheckedByHandler?: boolean;
+  /** Takes If-Match (the request's version, from its ETag); a mismatch is 412. */
+  ifMatch?: boolean;
+  success: {
+    status: 200 | 201 | 202;
+    description: string;
+    schema: z.ZodType;
+    /** The response carries the request's version as ETag (and answers If-None-Match with 304). */
+    etag?: boolean;
+    /** The response carries Location: the new resource's URL. */
+    location?: boolean;
+  };
+  /** Errors this operation can answer besides those every authenticated call can (400, 401, 403, 429, 500). */
+  errors: readonly (404 | 409 | 412 | 415 | 422 | 503)[];
+}
+
+const op = <O extends Operation>(operation: O): O => operation;
+
+const REQUEST_WRITE_ERRORS = [404, 409, 412, 415, 422] as const;
+
+export const operations = {
+  me: op({
+    id: "getMe",
+    method: "get",
+    path: "/me",
+    tag: "Account",
+    summary: "Who the caller is: user, roles, permissions and the token's scopes",
+    scope: "read",
+    permission: null,
+    success: { status: 200, description: "The caller.", schema: s.MeSchema },
+    errors: [],
+  }),
+  listRequests: op({
+    id: "listRequests",
+    method: "get",
+    path: "/requests",
+    tag: "Requests",
+    summary: "List requests, newest first",
+    description:
+      "The caller's own requests (`scope=mine`), or every request (`scope=all`, with the request:read-any permission). Paged by cursor.",
+    scope: "read",
+    permission: "request:read-own",
+    query: s.ListRequestsQuery,
+    success: { status: 200, description: "A page of requests.", schema: s.RequestPageSchema },
+    errors: [],
+  }),
+  createRequest: op({
+    id: "createRequest",
+    method: "post",
+    path: "/requests",
+    tag: "Requests",
+    summary: "Create a request from plain text, or from text and confirmed fields",
+    description:
+      "Without `type`, the AI reads the text and suggests type and fields (a draft the requester confirms when it is unsure). With `type` and `fields`, they are taken as confirmed. `submit: true` submits at once; when the submission is refused, the draft is kept and `submitError` says why.",
+    scope: "write",
+    permission: "request:create",
+    body: s.CreateRequestBody,
+    success: {
+      status: 201,
+      description: "The request.",
+      schema: s.CreatedRequestSchema,
+      location: true,
+    },
+    errors: [415, 422, 503],
+  }),
+  getRequest: op({
+    id: "getRequest",
+    method: "get",
+    path: "/requests/{id}",
+    tag: "Requests",
+    summary: "A request, its chain and what the caller may do with it",
+    scope: "read",
+    permission: "request:read-own",
+    params: s.RequestIdParams,
+    success: { status: 200, description: "The request.", schema: s.RequestSchema, etag: true },
+    errors: [404],
+  }),
+  updateRequest: op({
+    id: "updateRequest",
+    method: "patch",
+    path: "/requests/{id}",
+    tag: "Requests",
+    summary: "Edit a draft (or a request sent back for changes): type, fields, action",
+    scope: "write",
+    permission: "request:create",
+    params: s.RequestIdParams,
+    body: s.UpdateRequestBody,
+    ifMatch: true,
+    success: {
+      status: 200,
+      description: "The new state.",
+      schema: s.TransitionResultSchema,
+      etag: true,
+    },
+    errors: REQUEST_WRITE_ERRORS,
+  }),
+  submitRequest: op({
+    id: "submitRequest",
+    method: "post",
+    path: "/requests/{id}/submit",
+    tag: "Requests",
+    summary: "Submit a draft: it is routed to its first approval step",
+    scope: "write",
+    permission: "request:create",
+    params: s.RequestIdParams,
+    ifMatch: true,
+    success: {
+      status: 200,
+      description: "The new state.",
+      schema: s.TransitionResultSchema,
+      etag: true,
+    },
+    errors: [...REQUEST_WRITE_ERRORS, 503],
+  }),
+  cancelRequest: op({
+    id: "cancelRequest",
+    method: "post",
+    path: "/requests/{id}/cancel",
+    tag: "Requests",
+    summary: "Withdraw a request before its final decision",
+    scope: "write",
+    permission: "request:create",
+    params: s.RequestIdParams,
+    body: s.CancelBody,
+    ifMatch: true,
+    success: {
+      status: 200,
+      description: "The new state.",
+      schema: s.TransitionResultSchema,
+      etag: true,
+    },
+    errors: REQUEST_WRITE_ERRORS,
+  }),
+  resubmitRequest: op({
+    id: "resubmitRequest",
+    method: "post",
+    path: "/requests/{id}/resubmit",
+    tag: "Requests",
+    summary: "Resubmit a request sent back for changes: a new round from the first step",
+    scope: "write",
+    permission: "request:create",
+    params: s.RequestIdParams,
+    ifMatch: true,
+    success: {
+      status: 200,
+      description: "The new state.",
+      schema: s.TransitionResultSchema,
+      etag: true,
+    },
+    errors: REQUEST_WRITE_ERRORS,
+  }),
+  decide: op({
+    id: "decide",
+    method: "post",
+    path: "/requests/{id}/decisions",
+    tag: "Decisions",
+    summary: "Decide the waiting step: approve, reject, request changes or escalate",
+    description:
+      "The engine checks the caller's role and department, that it is not their own request, and (with If-Match) that the request is still the version they saw. Approving a request with an action binds the approval to `actionHash`.",
+    scope: "decide",
+    permission: "request:decide",
+    params: s.RequestIdParams,
+    body: s.DecisionBody,
+    ifMatch: true,
+    success: {
+      status: 200,
+      description: "The new state.",
+      schema: s.TransitionResultSchema,
+      etag: true,
+    },
+    errors: REQUEST_WRITE_ERRORS,
+  }),
+  auditTrail: op({
+    id: "getAuditTrail",
+    method: "get",
+    path: "/requests/{id}/audit",
+    tag: "Audit",
+    summary: "A request's hash-chained audit trail",
+    scope: "read",
+    permission: "request:read-own",
+    params: s.RequestIdParams,
+    success: { status: 200, description: "Every event, oldest first.", schema: s.AuditTrailSchema },
+    errors: [404],
+  }),
+  verifyAuditTrail: op({
+    id: "verifyAuditTrail",
+    method: "get",
+    path: "/requests/{id}/audit/verification",
+    tag: "Audit",
+    summary:
+      "Verify a request's audit trail now: the chain, its head and the row against its events",
+    scope: "read",
+    permission: "request:read-own",
+    params: s.RequestIdParams,
+    success: { status: 200, description: "The verdict.", schema: s.VerificationSchema },
+    errors: [404],
+  }),
+  inbox: op({
+    id: "getInbox",
+    method: "get",
+    path: "/inbox",
+    tag: "Inbox",
+    summary: "The steps the caller may decide now, soonest due first",
+    scope: "read",
+    permission: "inbox:read",
+    query: s.InboxQuery,
+    success: { status: 200, description: "A page of the inbox.", schema: s.InboxPageSchema },
+    errors: [],
+  }),
+  suggest: op({
+    id: "suggest",
+    method: "post",
+    path: "/suggestions",
+    tag: "Assistant",
+    summary:
+      "The AI's suggestion for a text (type, fields, summary, action), without saving anything",
+    scope: "write",
+    permission: "request:create",
+    body: s.SuggestionBody,
+    success: { status: 200, description: "The suggestion.", schema: s.SuggestionSchema },
+    errors: [415, 422],
+  }),
+  listWorkflows: op({
+    id: "listWorkflows",
+    method: "get",
+    path: "/workflows",
+    tag: "Workflows",
+    summary: "The published workflows: the newest version of each type",
+    scope: "read",
+    permission: null,
+    success: { status: 200, description: "The workflows.", schema: s.WorkflowListSchema },
+    errors: [],
+  }),
+  getWorkflowVersion: op({
+    id: "getWorkflowVersion",
+    method: "get",
+    path: "/workflows/{type}/versions/{version}",
+    tag: "Workflows",
+    summary: "One version of a workflow, as published",
+    scope: "read",
+    permission: null,
+    params: s.WorkflowParams,
+    success: { status: 200, description: "The version.", schema: s.WorkflowVersionSchema },
+    errors: [404],
+  }),
+  validateWorkflow: op({
+    id: "validateWorkflow",
+    method: "post",
+    path: "/workflows/validate",
+    tag: "Workflows",
+    summary: "Check a workflow definition without publishing it",
+    scope: "read",
+    permission: "workflow:manage",
+    body: s.WorkflowBody,
+    bodyCheckedByHandler: true,
+    success: {
+      status: 200,
+      description: "Every problem, or none.",
+      schema: s.ValidationResultSchema,
+    },
+    errors: [415],
+  }),
+  publishWorkflow: op({
+    id: "publishWorkflow",
+    method: "post",
+    path: "/workflows",
+    tag: "Workflows",
+    summary: "Publish a workflow definition as the next version of its type",
+    description:
+      "New requests of the type run on the new version; requests already submitted keep theirs.",
+    scope: "admin",
+    permission: "workflow:manage",
+    body: s.WorkflowBody,
+    bodyCheckedByHandler: true,
+    success: {
+      status: 201,
+      description: "The published version.",
+      schema: s.WorkflowVersionSchema,
+      location: true,
+    },
+    errors: [415, 422],
+  }),
+} as const satisfies Record<string, Operation>;
+
+export type OperationName = keyof typeof operations;
+export const OPERATIONS: readonly Operation[] = Object.values(operations);

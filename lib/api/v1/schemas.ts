@@ -1,0 +1,422 @@
+/**
+ * The API's resources and inputs as zod schemas: the handlers validate with them, the OpenAPI
+ * document is generated from them (lib/api/v1/openapi.ts), and the API tests check every response
+ * they receive against that document. Inputs reuse the forms' and services' own schemas where one
+ * exists (a decision, a request's fields, an action), so the API and the UI refuse the same things.
+ */
+import "@/lib/zod-config"; // first: before any schema is built (CSP)
+import "zod-openapi";
+import { z } from "zod";
+import { MAX_TEXT_LENGTH } from "@/lib/ai/schema";
+import { ScopeSchema } from "@/lib/api/scopes";
+import { PERMISSIONS } from "@/lib/auth/permissions";
+import { RoleSchema } from "@/lib/auth/roles";
+import { RequestFieldsSchema, RequestTypeSchema } from "@/lib/engine/fields";
+import {
+  ActionSchema,
+  REQUEST_STATUSES,
+  ToolNameSchema,
+  WorkflowDefinitionSchema,
+} from "@/lib/engine/model";
+import { DecisionInputSchema } from "@/lib/forms/decision";
+import { cleanText } from "@/lib/forms/text";
+
+const Uuid = z.uuid().meta({ example: "0b9e6c8e-3f7a-4a53-9a55-8f6f3f1c2d10" });
+const DateTime = z.iso.datetime().meta({ example: "2026-11-30T09:15:00.000Z" });
+export const RequestStatusSchema = z.enum(REQUEST_STATUSES).meta({ id: "RequestStatus" });
+const RequestType = RequestTypeSchema.meta({ id: "RequestType" });
+const Role = RoleSchema.meta({ id: "Role" });
+const Cursor = z
+  .string()
+  .min(1)
+  .max(200)
+  .meta({ description: "The `nextCursor` of the previous page." });
+const Limit = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(200)
+  .default(50)
+  .meta({ description: "Items per page (1–200)." });
+
+export const RequestActionSchema = z
+  .enum([
+    "edit",
+    "submit",
+    "resubmit",
+    "cancel",
+    "approve",
+    "reject",
+    "request_changes",
+    "escalate",
+  ])
+  .meta({ id: "RequestAction", description: "What the caller may do now, by the engine's rules." });
+
+// ---------------------------------------------------------------------------------------------
+// Problems
+
+export const FieldIssueSchema = z
+  .object({
+    field: z
+      .string()
+      .meta({ description: "Dotted path of the field at fault.", example: "fields.amount" }),
+    message: z.string(),
+  })
+  .meta({ id: "FieldIssue" });
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z
+      .string()
+      .meta({ description: "Stable, machine-readable.", example: "VERSION_CONFLICT" }),
+    requestId: z.string(),
+    errors: z.array(FieldIssueSchema).optional(),
+  })
+  .meta({ id: "Problem", description: "RFC 9457 problem details." });
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+const Person = z.object({ id: Uuid, name: z.string() }).meta({ id: "PersonRef" });
+
+export const ActionViewSchema = z
+  .object({
+    tool: ToolNameSchema,
+    label: z.string(),
+    lines: z.array(z.string()).meta({ description: "What will happen, line by line." }),
+    hash: z.string().meta({
+      description: "Send it back as `actionHash` with an approval: refused if the action changed.",
+    }),
+  })
+  .meta({ id: "ActionView" });
+
+export const RequestSchema = z
+  .object({
+    id: Uuid,
+    number: z.number().int(),
+    reference: z.string().meta({ example: "FG-42" }),
+    type: RequestType,
+    title: z.string(),
+    description: z.string(),
+    status: RequestStatusSchema,
+    version: z.number().int().meta({ description: "Also the ETag; send it as If-Match." }),
+    round: z.number().int(),
+    fields: RequestFieldsSchema,
+    action: ActionSchema.nullable(),
+    approvedAction: ActionViewSchema.nullable(),
+    requester: Person,
+    department: z.string().nullable(),
+    step: z
+      .object({
+        role: Role,
+        department: z.string().nullable(),
+        startedAt: DateTime,
+        dueAt: DateTime,
+        escalated: z.boolean(),
+        approvals: z.number().int(),
+      })
+      .nullable()
+      .meta({ description: "The step waiting for a decision, if any." }),
+    chain: z.object({
+      steps: z.array(
+        z.object({
+          label: z.string(),
+          role: Role,
+          state: z.enum(["done", "current", "upcoming"]),
+        }),
+      ),
+      problem: z.string().nullable(),
+    }),
+    ai: z
+      .object({
+        summary: z.string(),
+        confidence: z.number(),
+        warnings: z.array(z.string()),
+      })
+      .nullable(),
+    routingWarnings: z.array(z.string()),
+    permittedActions: z.array(RequestActionSchema),
+    onBehalfOf: z
+      .string()
+      .nullable()
+      .meta({ description: "The absent approver the caller would decide for (a delegation)." }),
+    createdAt: DateTime,
+    updatedAt: DateTime,
+    submittedAt: DateTime.nullable(),
+    completedAt: DateTime.nullable(),
+  })
+  .meta({ id: "Request" });
+
+export const RequestSummarySchema = z
+  .object({
+    id: Uuid,
+    number: z.number().int(),
+    reference: z.string(),
+    type: RequestType,
+    title: z.string(),
+    status: RequestStatusSchema,
+    stepRole: Role.nullable(),
+    stepDueAt: DateTime.nullable(),
+    createdAt: DateTime,
+    updatedAt: DateTime,
+  })
+  .meta({ id: "RequestSummary" });
+
+export const RequestPageSchema = z
+  .object({ items: z.array(RequestSummarySchema), nextCursor: z.string().nullable() })
+  .meta({ id: "RequestPage" });
+
+export const ListRequestsQuery = z
+  .object({
+    scope: z
+      .enum(["mine", "all"])
+      .default("mine")
+      .meta({ description: "`all` needs the request:read-any permission (auditors, admins)." }),
+    status: RequestStatusSchema.optional(),
+    type: RequestType.optional(),
+    q: z.string().max(200).optional().meta({ description: "Title, text or FG-number." }),
+    limit: Limit,
+    cursor: Cursor.optional(),
+  })
+  .strict();
+
+const Text = cleanText(
+  z
+    .string()
+    .trim()
+    .min(10, "Describe what you need in a sentence or two.")
+    .max(
+      MAX_TEXT_LENGTH,
+      `Keep the text under ${MAX_TEXT_LENGTH.toLocaleString("en")} characters.`,
+    ),
+);
+
+export const CreateRequestBody = z
+  .object({
+    text: Text.meta({ example: "12 ergonomic chairs for the Berlin office, EUR 14,280." }),
+    title: cleanText(z.string().trim().min(3).max(140)).optional(),
+    type: RequestType.optional().meta({
+      description:
+        "The confirmed type. With it, `fields` are taken as confirmed; without it, the AI suggests type and fields and the draft awaits confirmation when it is unsure.",
+    }),
+    fields: RequestFieldsSchema.optional(),
+    action: ActionSchema.nullable().optional().meta({
+      description:
+        "The action to run once approved; null for none; absent: the AI's recommendation, if any.",
+    }),
+    submit: z.boolean().default(false).meta({ description: "Submit at once (else a draft)." }),
+  })
+  .strict()
+  .meta({ id: "CreateRequest" });
+
+export const CreatedRequestSchema = z
+  .object({
+    request: RequestSchema,
+    submitError: ProblemSchema.nullable().meta({
+      description: "Why the request was saved as a draft although `submit` was asked.",
+    }),
+  })
+  .meta({ id: "CreatedRequest" });
+
+export const UpdateRequestBody = z
+  .object({
+    type: RequestType.optional(),
+    fields: RequestFieldsSchema,
+    action: ActionSchema.nullable().optional(),
+  })
+  .strict()
+  .meta({ id: "UpdateRequest" });
+
+export const CancelBody = z
+  .object({ reason: cleanText(z.string().trim().max(2_000)).optional() })
+  .strict()
+  .meta({ id: "Cancel" });
+
+export const DecisionBody = DecisionInputSchema.meta({ id: "Decision" });
+
+export const TransitionResultSchema = z
+  .object({ id: Uuid, status: RequestStatusSchema, version: z.number().int() })
+  .meta({ id: "TransitionResult" });
+
+export const RequestIdParams = z.object({
+  id: z.string().meta({ description: "The request's id." }),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Audit
+
+export const AuditEventSchema = z
+  .object({
+    seq: z.number().int(),
+    action: z.string().meta({ example: "APPROVED" }),
+    description: z.string().meta({ example: "approved" }),
+    actor: z.object({
+      type: z.enum(["USER", "SYSTEM", "AI"]),
+      id: Uuid.nullable(),
+      name: z.string().nullable(),
+    }),
+    onBehalfOf: z.object({ id: Uuid, name: z.string().nullable() }).nullable(),
+    fromStatus: RequestStatusSchema.nullable(),
+    toStatus: RequestStatusSchema.nullable(),
+    data: z.unknown().meta({ description: "The event's data, by its action's shape." }),
+    createdAt: DateTime,
+    prevHash: z.string().nullable(),
+    hash: z.string().meta({ description: "SHA-256 of the event's RFC 8785 encoding." }),
+  })
+  .meta({ id: "AuditEvent" });
+
+export const AuditTrailSchema = z
+  .object({ stream: z.string(), events: z.array(AuditEventSchema) })
+  .meta({ id: "AuditTrail" });
+
+export const VerificationSchema = z
+  .object({
+    ok: z.boolean(),
+    events: z.number().int(),
+    head: z.string().nullable(),
+    brokenAt: z.object({ seq: z.number().int() }).nullable(),
+    reason: z.string().nullable(),
+    checkedAt: DateTime,
+  })
+  .meta({ id: "AuditVerification" });
+
+// ---------------------------------------------------------------------------------------------
+// Inbox
+
+export const InboxItemSchema = z
+  .object({
+    id: Uuid,
+    number: z.number().int(),
+    reference: z.string(),
+    type: RequestType,
+    title: z.string(),
+    status: RequestStatusSchema,
+    version: z.number().int(),
+    stepRole: Role,
+    stepStartedAt: DateTime.nullable(),
+    stepDueAt: DateTime,
+    escalated: z.boolean(),
+    fields: RequestFieldsSchema,
+    requesterName: z.string(),
+    departmentName: z.string().nullable(),
+    summary: z.string().nullable(),
+    confidence: z.number().nullable(),
+    warnings: z.array(z.string()),
+    routingWarnings: z.array(z.string()),
+    approvedAction: ActionViewSchema.nullable(),
+    onBehalfOf: z.string().nullable(),
+    permittedActions: z.array(RequestActionSchema),
+  })
+  .meta({ id: "InboxItem" });
+
+export const InboxPageSchema = z
+  .object({ items: z.array(InboxItemSchema), nextCursor: z.string().nullable() })
+  .meta({ id: "InboxPage" });
+
+export const InboxQuery = z
+  .object({ type: RequestType.optional(), limit: Limit, cursor: Cursor.optional() })
+  .strict();
+
+// ---------------------------------------------------------------------------------------------
+// Suggestions
+
+const Evidence = z.object({ quote: z.string(), start: z.number().int(), end: z.number().int() });
+
+export const SuggestionBody = z.object({ text: Text }).strict().meta({ id: "SuggestionInput" });
+
+export const SuggestionSchema = z
+  .object({
+    suggestion: z
+      .object({
+        type: RequestType,
+        typeConfidence: z.number(),
+        confidence: z.number(),
+        uncertain: z.boolean(),
+        summary: z.string(),
+        warnings: z.array(z.string()),
+        fields: z.record(
+          z.string(),
+          z.object({
+            value: z.union([z.string(), z.number()]),
+            evidence: Evidence,
+            working: z.string().optional(),
+            factors: z.array(Evidence).optional(),
+          }),
+        ),
+        recommendedAction: ActionViewSchema.extend({
+          params: z.record(z.string(), z.unknown()),
+          rationale: z.string(),
+        }).nullable(),
+      })
+      .nullable()
+      .meta({
+        description: "Null when the AI could not read the text (fill in the fields yourself).",
+      }),
+  })
+  .meta({ id: "Suggestion" });
+
+// ---------------------------------------------------------------------------------------------
+// Workflows
+
+export const WorkflowDefinition = WorkflowDefinitionSchema.meta({ id: "WorkflowDefinition" });
+
+export const WorkflowVersionSchema = z
+  .object({
+    id: Uuid,
+    type: RequestType,
+    version: z.number().int(),
+    createdAt: DateTime,
+    definition: WorkflowDefinition,
+  })
+  .meta({ id: "WorkflowVersion" });
+
+export const WorkflowListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        type: RequestType,
+        name: z.string(),
+        latestVersion: z.number().int(),
+        publishedAt: DateTime,
+      }),
+    ),
+  })
+  .meta({ id: "WorkflowList" });
+
+export const WorkflowParams = z.object({
+  type: RequestType,
+  version: z.coerce.number().int().min(1).max(2_147_483_647),
+});
+
+export const ValidationResultSchema = z
+  .object({ ok: z.boolean(), problems: z.array(FieldIssueSchema) })
+  .meta({ id: "WorkflowValidation" });
+
+/** A workflow definition as sent: checked by the engine's validation, problem by problem. */
+export const WorkflowBody = z.record(z.string(), z.unknown()).meta({
+  description: "A workflow definition (see WorkflowDefinition); every problem is listed.",
+  override: { $ref: "#/components/schemas/WorkflowDefinition" },
+});
+
+// ---------------------------------------------------------------------------------------------
+// The caller
+
+export const MeSchema = z
+  .object({
+    id: Uuid,
+    email: z.string(),
+    name: z.string(),
+    roles: z.array(Role),
+    department: z.object({ id: Uuid, code: z.string(), name: z.string() }).nullable(),
+    permissions: z.array(z.enum(PERMISSIONS)),
+    scopes: z.array(ScopeSchema),
+    token: z
+      .object({ id: Uuid })
+      .nullable()
+      .meta({ description: "The token this call was made with; null for a browser session." }),
+  })
+  .meta({ id: "Me" });

@@ -1,0 +1,128 @@
+/**
+ * API tokens (table `api_tokens`). Every API call with a token reads its row joined to its user
+ * (one prepared statement on the primary key), so a revoked or expired token, a deactivated user
+ * and a change of roles take effect on the very next call. last_used_at is written at most once a
+ * minute per token: reads in between do not write.
+ */
+import type { Role } from "@/lib/auth/roles";
+import type { Db } from "./client";
+import { preparedQuery } from "./sql";
+
+const TOUCH_EVERY_MS = 60_000;
+
+export interface TokenOwner {
+  tokenId: string;
+  secretHash: Uint8Array;
+  scopes: string[];
+  /** Whether this use should be recorded (the last one is a minute old or more). */
+  touch: boolean;
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    roles: Role[];
+    department: { id: string; code: string; name: string } | null;
+  };
+}
+
+interface Row {
+  secret_hash: Uint8Array;
+  scopes: string[];
+  last_used_at: Date | null;
+  user_id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  department: TokenOwner["user"]["department"];
+}
+
+/** The token's row and its user as they are now, or null: unknown, revoked, expired, inactive. */
+export async function liveToken(db: Db, tokenId: string, now: Date): Promise<TokenOwner | null> {
+  const [row] = await preparedQuery<Row>(
+    db,
+    "api-token-live",
+    `SELECT t.secret_hash, t.scopes, t.last_used_at, u.id::text AS user_id, u.email, u.name,
+            u.roles::text[] AS roles,
+            CASE WHEN d.id IS NULL THEN NULL
+                 ELSE json_build_object('id', d.id, 'code', d.code, 'name', d.name) END AS department
+       FROM api_tokens t
+       JOIN users u ON u.id = t.user_id
+       LEFT JOIN departments d ON d.id = u.department_id
+      WHERE t.id = $1::uuid AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2)
+        AND u.active`,
+    [tokenId, now],
+  );
+  if (!row) return null;
+  return {
+    tokenId,
+    secretHash: row.secret_hash,
+    scopes: row.scopes,
+    user: {
+      id: row.user_id,
+      email: row.email,
+      name: row.name,
+      roles: row.roles,
+      department: row.department,
+    },
+    touch: shouldTouch(row.last_used_at, now),
+  };
+}
+
+function shouldTouch(lastUsedAt: Date | null, now: Date): boolean {
+  return !lastUsedAt || now.getTime() - lastUsedAt.getTime() >= TOUCH_EVERY_MS;
+}
+
+/** Records a use of the token, unless one was recorded within the last minute. */
+export async function touchToken(db: Db, tokenId: string, now: Date): Promise<void> {
+  await preparedQuery(
+    db,
+    "api-token-touch",
+    `UPDATE api_tokens SET last_used_at = $2
+      WHERE id = $1::uuid AND (last_used_at IS NULL OR last_used_at <= $3)`,
+    [tokenId, now, new Date(now.getTime() - TOUCH_EVERY_MS)],
+  );
+}
+
+export interface TokenView {
+  id: string;
+  name: string;
+  scopes: string[];
+  createdAt: Date;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  owner: { id: string; name: string; email: string; service: boolean };
+  createdBy: string | null;
+}
+
+/** Tokens of one user, or (service: true) of every service account; newest first. */
+export async function listTokens(
+  db: Db,
+  filter: { userId: string } | { service: true },
+): Promise<TokenView[]> {
+  const rows = await db.apiToken.findMany({
+    where: "userId" in filter ? { userId: filter.userId } : { user: { service: true } },
+    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+    take: 500,
+    include: { user: { select: { id: true, name: true, email: true, service: true } } },
+  });
+  const creators = new Map(
+    (
+      await db.user.findMany({
+        where: { id: { in: [...new Set(rows.map((row) => row.createdById))] } },
+        select: { id: true, name: true },
+      })
+    ).map((user) => [user.id, user.name]),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    scopes: row.scopes,
+    createdAt: row.createdAt,
+    expiresAt: row.expiresAt,
+    lastUsedAt: row.lastUsedAt,
+    revokedAt: row.revokedAt,
+    owner: row.user,
+    createdBy: creators.get(row.createdById) ?? null,
+  }));
+}
