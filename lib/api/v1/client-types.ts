@@ -698,17 +698,9 @@ export interface components {
                 fields: {
                     [key: string]: {
                         value: string | number;
-                        evidence: {
-                            quote: string;
-                            start: number;
-                            end: number;
-                        };
+                        evidence: components["schemas"]["Evidence"];
                         working?: string;
-                        factors?: {
-                            quote: string;
-                            start: number;
-                            end: number;
-                        }[];
+                        factors?: components["schemas"]["Evidence"][];
                     };
                 };
                 recommendedAction: {
@@ -725,6 +717,12 @@ export interface components {
                     rationale: string;
                 } | null;
             } | null;
+        };
+        /** @description Where in the text a value was read. */
+        Evidence: {
+            start: number;
+            end: number;
+            text: string;
         };
         WorkflowList: {
             items: {
@@ -746,6 +744,7 @@ export interface components {
             id: string;
             type: components["schemas"]["RequestType"];
             version: number;
+            name: string;
             /**
              * Format: date-time
              * @example 2026-11-30T09:15:00.000Z
@@ -1040,6 +1039,15 @@ export interface operations {
             };
             /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is not in a state for this, someone acted first, or the Idempotency-Key is still in use. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2155,6 +2163,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request is not in a state for this, someone acted first, or the Idempotency-Key is still in use. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json. */
             415: {
                 headers: {
@@ -2321,6 +2338,15 @@ export interface operations {
             };
             /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is not in a state for this, someone acted first, or the Idempotency-Key is still in use. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2511,8 +2537,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request is not in a state for this, someone acted first, or the Idempotency-Key is still in use. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not application/json. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused: a missing reason, a too-short text, an invalid workflow, an Idempotency-Key reused with another body. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -57,6 +57,11 @@ function operationObject(operation: Operation): ZodOpenApiOperationObject {
   const success = operation.success;
   const errors = new Set<number>([400, 401, 403, 429, 500, ...operation.errors]);
   if (operation.params) errors.add(404);
+  // Any POST: an Idempotency-Key still in use (409) or reused with another request (422).
+  if (operation.method === "post") {
+    errors.add(409);
+    errors.add(422);
+  }
   const headers: Record<string, { description: string; schema: { type: "string" | "integer" } }> = {
     ...rateHeaders,
     ...(success.etag

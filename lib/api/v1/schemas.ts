@@ -7,7 +7,7 @@
 import "@/lib/zod-config"; // first: before any schema is built (CSP)
 import "zod-openapi";
 import { z } from "zod";
-import { MAX_TEXT_LENGTH } from "@/lib/ai/schema";
+import { EvidenceSchema, MAX_TEXT_LENGTH } from "@/lib/ai/schema";
 import { ScopeSchema } from "@/lib/api/scopes";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 import { RoleSchema } from "@/lib/auth/roles";
@@ -324,7 +324,10 @@ export const InboxQuery = z
 // ---------------------------------------------------------------------------------------------
 // Suggestions
 
-const Evidence = z.object({ quote: z.string(), start: z.number().int(), end: z.number().int() });
+const Evidence = EvidenceSchema.meta({
+  id: "Evidence",
+  description: "Where in the text a value was read.",
+});
 
 export const SuggestionBody = z.object({ text: Text }).strict().meta({ id: "SuggestionInput" });
 
@@ -369,6 +372,7 @@ export const WorkflowVersionSchema = z
     id: Uuid,
     type: RequestType,
     version: z.number().int(),
+    name: z.string(),
     createdAt: DateTime,
     definition: WorkflowDefinition,
   })
