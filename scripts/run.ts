@@ -88,6 +88,11 @@ async function main(): Promise<number> {
       env.AUTH_SECRET = await localAuthSecret();
     }
     if (!env.WEBHOOK_SECRET && database.embedded) env.WEBHOOK_SECRET = await localWebhookSecret();
+    // The embedded set-up runs on one machine with its receivers (examples, tests): outbound
+    // webhooks may go to local addresses there (lib/webhooks/target.ts); elsewhere only if set.
+    if (database.embedded && env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS === undefined) {
+      env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS = "true";
+    }
     // Signed audit checkpoints: for the embedded set-up a key and a file beside the data (in
     // production both belong elsewhere: README).
     if (database.embedded && !env.AUDIT_SIGNING_KEY && !env.AUDIT_SIGNING_KEY_FILE) {
@@ -108,6 +113,9 @@ async function main(): Promise<number> {
       SMTP_URL: env.SMTP_URL,
       AUTH_SECRET: env.AUTH_SECRET,
       ...(env.WEBHOOK_SECRET ? { WEBHOOK_SECRET: env.WEBHOOK_SECRET } : {}),
+      ...(env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS
+        ? { WEBHOOKS_ALLOW_PRIVATE_NETWORKS: env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS }
+        : {}),
       ...(env.AUDIT_SIGNING_KEY_FILE ? { AUDIT_SIGNING_KEY_FILE: env.AUDIT_SIGNING_KEY_FILE } : {}),
       ...(env.AUDIT_CHECKPOINT_FILE ? { AUDIT_CHECKPOINT_FILE: env.AUDIT_CHECKPOINT_FILE } : {}),
     });

@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   "workflow:manage", // publish workflow versions
   "system:read", // system status, health details, the job queue
   "jobs:manage", // retry or abandon background jobs that failed for good
+  "integration:manage", // outbound webhooks: subscribe, pause, redeliver
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -38,6 +39,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "workflow:manage",
     "system:read",
     "jobs:manage",
+    "integration:manage",
   ],
   // Read everything, decide nothing: no inbox, no decisions, no management.
   AUDITOR: [...EVERYONE, "request:read-any", "audit:read", "system:read"],

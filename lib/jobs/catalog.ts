@@ -11,6 +11,7 @@ import { pingJob } from "./definitions/ping";
 import { pruneSessions } from "./definitions/prune-sessions";
 import { runActionJob } from "./definitions/run-action";
 import { slaSweep } from "./definitions/sla-sweep";
+import { webhookDeliver, webhookFanOut } from "./definitions/webhooks";
 import type { JobDefinition, JobRequest } from "./job";
 
 // biome-ignore lint/suspicious/noExplicitAny: each definition checks its own payload type
@@ -26,6 +27,8 @@ export const JOBS: readonly JobDefinition<string, any>[] = [
   auditCheckpoint,
   auditVerifyAll,
   mailPasswordLinkJob,
+  webhookFanOut,
+  webhookDeliver,
 ];
 
 /** Attempts per job before it is dead, for statements that enqueue in SQL. */

@@ -5,10 +5,10 @@
  * every attempt, so a receiver that remembers ids handles a redelivery once. Any answer but 2xx,
  * a timeout or a network error fails the attempt (it is retried with backoff).
  */
-import { createHmac } from "node:crypto";
 import { z } from "zod";
 import { TOOL_FORMS } from "@/lib/forms/action";
 import { jsonTextIssues } from "@/lib/forms/text";
+import { secretKey, webhookHeaders } from "@/lib/webhooks/signing";
 import { defineTool, PermanentToolError } from "./tool";
 
 const TIMEOUT_MS = 10_000;
@@ -17,14 +17,7 @@ const TIMEOUT_MS = 10_000;
 export function webhookSecret(): Buffer {
   const raw = process.env.WEBHOOK_SECRET;
   if (!raw) throw new PermanentToolError("WEBHOOK_SECRET is not set: webhooks cannot be signed.");
-  return Buffer.from(raw.startsWith("whsec_") ? raw.slice(6) : raw, "base64");
-}
-
-export function signWebhook(secret: Buffer, id: string, timestamp: number, body: string): string {
-  const signature = createHmac("sha256", secret)
-    .update(`${id}.${timestamp}.${body}`)
-    .digest("base64");
-  return `v1,${signature}`;
+  return secretKey(raw);
 }
 
 export const webhookTool = defineTool({
@@ -57,12 +50,8 @@ export const webhookTool = defineTool({
     const response = await fetch(params.url, {
       method: "POST",
       headers: {
-        "content-type": "application/json",
-        "webhook-id": context.idempotencyKey,
-        "webhook-timestamp": String(timestamp),
-        "webhook-signature": signWebhook(webhookSecret(), context.idempotencyKey, timestamp, body),
+        ...webhookHeaders(webhookSecret(), { id: context.idempotencyKey, timestamp, body }),
         "idempotency-key": context.idempotencyKey,
-        "user-agent": "Flowgate-Webhooks/1",
       },
       body,
       signal,

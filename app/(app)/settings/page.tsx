@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
+import { ApiTokenSection } from "@/components/api-token-forms";
 import { DelegationSection } from "@/components/delegation-forms";
 import { PageHeader } from "@/components/page-header";
+import { grantableScopes } from "@/lib/api/scopes";
+import { tokenRows } from "@/lib/api/token-rows";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { listTokens } from "@/lib/db/api-tokens";
 import { db } from "@/lib/db/client";
 import { currentDelegations } from "@/lib/db/delegations";
 import { mySessions } from "@/lib/services/sessions";
@@ -15,21 +19,23 @@ import {
 } from "./actions";
 import { SessionsForm } from "./sessions-form";
 import { SettingsForm } from "./settings-form";
+import { createTokenAction, revokeTokenAction } from "./token-actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requirePermission("request:read-own");
-  const [settings, sessions, delegations] = await Promise.all([
+  const [settings, sessions, delegations, tokens] = await Promise.all([
     settingsOf(db(), user),
     mySessions(db(), user),
     currentDelegations(db(), user.id, new Date()),
+    listTokens(db(), { userId: user.id }),
   ]);
   return (
     <>
       <PageHeader
         title="Settings"
-        description="How Flowgate keeps you informed, and where you are signed in."
+        description="How Flowgate keeps you informed, where you are signed in, and your API tokens."
       />
       <SettingsForm initial={settings} action={updateSettingsAction} />
       {can(user, "inbox:read") ? (
@@ -41,6 +47,14 @@ export default async function SettingsPage() {
         />
       ) : null}
       <SessionsForm sessions={sessions} action={signOutElsewhereAction} />
+      <ApiTokenSection
+        title="API tokens"
+        description="For scripts and other systems that use the Flowgate API as you (see the API reference at /api/docs). A token acts as you, within its scopes; revoke it when it is no longer needed."
+        tokens={tokenRows(tokens)}
+        scopes={grantableScopes(user)}
+        create={createTokenAction}
+        revoke={revokeTokenAction}
+      />
     </>
   );
 }

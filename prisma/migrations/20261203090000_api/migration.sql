@@ -68,3 +68,34 @@ CREATE TABLE "webhook_deliveries" (
 
 CREATE UNIQUE INDEX "webhook_deliveries_subscription_id_event_id_key" ON "webhook_deliveries"("subscription_id", "event_id");
 CREATE INDEX "webhook_deliveries_subscription_id_created_at_idx" ON "webhook_deliveries"("subscription_id", "created_at");
+
+-- Outbound webhooks are enqueued by the database itself, in the statement that writes the events:
+-- whichever writer appends a request's events (the transition writer, the SLA sweep, an action's
+-- outcome), one fan-out job lists the events a webhook may be about, in the same transaction, so
+-- a committed event always has its job and a rolled-back one none. Nothing is enqueued while no
+-- subscription is active. The action list is lib/webhooks/events.ts WEBHOOK_ACTIONS (a test checks).
+CREATE FUNCTION "enqueue_webhook_fanout"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  events json;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM webhook_subscriptions WHERE active) THEN
+    RETURN NULL;
+  END IF;
+  SELECT json_agg(json_build_object('stream', n.stream, 'seq', n.seq) ORDER BY n.stream, n.seq)
+    INTO events
+    FROM new_events n
+   WHERE n.request_id IS NOT NULL
+     AND n.action IN ('SUBMITTED', 'RESUBMITTED', 'STEP_STARTED', 'APPROVED', 'REJECTED',
+                      'ESCALATED', 'SLA_ESCALATED', 'CHANGES_REQUESTED', 'COMPLETED', 'CANCELLED',
+                      'ACTION_EXECUTED', 'ACTION_FAILED');
+  IF events IS NOT NULL THEN
+    PERFORM graphile_worker.add_job('webhooks:fanout', json_build_object('events', events),
+                                    max_attempts := 10);
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER "audit_events_webhooks" AFTER INSERT ON "audit_events"
+  REFERENCING NEW TABLE AS new_events
+  FOR EACH STATEMENT EXECUTE FUNCTION "enqueue_webhook_fanout"();
