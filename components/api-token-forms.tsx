@@ -63,7 +63,12 @@ export function ApiTokenSection({
       <h2 id={headingId} className="font-semibold">
         {title}
       </h2>
-      <p className="text-sm text-slate-600">{description}</p>
+      <p className="text-sm text-slate-600">
+        {description}{" "}
+        <a href="/api/docs" className="underline">
+          API reference
+        </a>
+      </p>
       {tokens.length ? <TokenTable tokens={tokens} revoke={revoke} /> : null}
       {state?.ok ? <NewToken token={state.data.token} /> : null}
       <form

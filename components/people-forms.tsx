@@ -278,3 +278,32 @@ export function RenameDepartmentForm({
     </form>
   );
 }
+
+/** Admin → Integrations: a service account (an integration's identity: roles, no password). */
+export function ServiceAccountForm({
+  action,
+  departments,
+}: {
+  action: Action;
+  departments: readonly Department[];
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const formRef = useResetOnSuccess(state);
+  return (
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={keepValuesOnSubmit(formAction)}
+      className="space-y-3"
+      aria-label="Add a service account"
+    >
+      <Outcome state={state} title="Not added" />
+      <TextField state={state} name="name" label="Integration's name" autoComplete="off" />
+      <RolesField state={state} selected={["REQUESTER"]} />
+      <DepartmentField state={state} departments={departments} selected={null} />
+      <button type="submit" className={buttonClass.primary} disabled={pending}>
+        {pending ? "Adding…" : "Add service account"}
+      </button>
+    </form>
+  );
+}

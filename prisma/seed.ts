@@ -5,11 +5,13 @@
  */
 import type { PrismaClient } from "@prisma/client";
 import { aiSettings } from "../lib/ai/config";
+import { grantableScopes } from "../lib/api/scopes";
 import { hashPassword } from "../lib/auth/password";
 import type { RequestFields, RequestType } from "../lib/engine";
 import { createRequest } from "../lib/services/create-request";
 import { decideStep } from "../lib/services/decide-step";
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
+import { DEMO_TOKEN_ACCOUNTS, demoToken } from "./demo-tokens";
 
 export async function isSeeded(db: PrismaClient): Promise<boolean> {
   return (await db.user.count()) > 0;
@@ -39,8 +41,33 @@ export async function seedDemoData(db: PrismaClient): Promise<{ users: number; r
       update: {},
     });
   }
+  await seedDemoTokens(db);
   const requests = await seedDemoRequests(db);
   return { users: DEMO_USERS.length, requests };
+}
+
+/** The demo accounts' API tokens (prisma/demo-tokens.ts), valid a year from seeding. */
+async function seedDemoTokens(db: PrismaClient): Promise<void> {
+  const now = new Date();
+  for (const email of DEMO_TOKEN_ACCOUNTS) {
+    const user = await db.user.findUnique({ where: { email } });
+    if (!user) continue;
+    const { id, secretHash } = demoToken(email);
+    await db.apiToken.upsert({
+      where: { id },
+      create: {
+        id,
+        userId: user.id,
+        name: "Demo token (examples/api-quickstart.ts)",
+        scopes: grantableScopes(user),
+        secretHash: new Uint8Array(secretHash),
+        createdById: user.id,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + 365 * 86_400_000),
+      },
+      update: {},
+    });
+  }
 }
 
 /**

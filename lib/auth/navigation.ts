@@ -18,6 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/inbox", label: "Inbox", permission: "inbox:read" },
   { href: "/admin/users", label: "Users", permission: "user:manage" },
   { href: "/admin/audit", label: "Audit", permission: "audit:read" },
+  { href: "/admin/integrations", label: "Integrations", permission: "integration:manage" },
   { href: "/admin/system", label: "System", permission: "system:read" },
 ];
 

@@ -74,6 +74,7 @@ describe("navigation", () => {
       "My requests",
       "Users",
       "Audit",
+      "Integrations",
       "System",
     ]);
   });

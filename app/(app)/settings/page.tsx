@@ -49,7 +49,7 @@ export default async function SettingsPage() {
       <SessionsForm sessions={sessions} action={signOutElsewhereAction} />
       <ApiTokenSection
         title="API tokens"
-        description="For scripts and other systems that use the Flowgate API as you (see the API reference at /api/docs). A token acts as you, within its scopes; revoke it when it is no longer needed."
+        description="For scripts and other systems that use the Flowgate API as you. A token acts as you, within its scopes; revoke it when it is no longer needed."
         tokens={tokenRows(tokens)}
         scopes={grantableScopes(user)}
         create={createTokenAction}

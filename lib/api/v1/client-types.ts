@@ -408,7 +408,7 @@ export interface components {
                 code: string;
                 name: string;
             } | null;
-            permissions: ("request:create" | "request:read-own" | "inbox:read" | "request:decide" | "request:read-any" | "audit:read" | "user:manage" | "workflow:manage" | "system:read" | "jobs:manage")[];
+            permissions: ("request:create" | "request:read-own" | "inbox:read" | "request:decide" | "request:read-any" | "audit:read" | "user:manage" | "workflow:manage" | "system:read" | "jobs:manage" | "integration:manage")[];
             scopes: ("read" | "write" | "decide" | "admin")[];
             /** @description The token this call was made with; null for a browser session. */
             token: {
