@@ -20,6 +20,7 @@ import { parseTrustedProxies } from "../lib/auth/client-address";
 import { grantAppRole, urlAs } from "../lib/db/app-role";
 import { createDb } from "../lib/db/client";
 import { deployMigrations } from "../lib/db/prisma-cli";
+import { EnvSchema } from "../lib/env";
 import { migrateJobQueue, startWorker, workerPool } from "../lib/jobs/runtime";
 import { type JobSettings, jobSettings } from "../lib/jobs/settings";
 import { startMailCatcher } from "../lib/mail/catcher";
@@ -119,6 +120,13 @@ async function main(): Promise<number> {
       ...(env.AUDIT_SIGNING_KEY_FILE ? { AUDIT_SIGNING_KEY_FILE: env.AUDIT_SIGNING_KEY_FILE } : {}),
       ...(env.AUDIT_CHECKPOINT_FILE ? { AUDIT_CHECKPOINT_FILE: env.AUDIT_CHECKPOINT_FILE } : {}),
     });
+    // The app's own settings, checked before anything serves: a bad value is named here and the
+    // launch stops, rather than every request failing later.
+    const settings = EnvSchema.safeParse(process.env);
+    if (!settings.success) {
+      const issue = settings.error.issues[0];
+      throw new LaunchError(`${issue?.path.join(".")} is invalid: ${issue?.message}`);
+    }
     let jobs: JobSettings;
     try {
       jobs = jobSettings();
