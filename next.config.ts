@@ -20,7 +20,11 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: [...SECURITY_HEADERS] },
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
+      // The API reference page (/api/docs) renders, and sets its own policy.
+      {
+        source: "/api/:path((?!docs).*)",
+        headers: [{ key: "Content-Security-Policy", value: API_CSP }],
+      },
     ];
   },
 };

@@ -17,16 +17,13 @@ import { HSTS, newNonce, pageCsp } from "@/lib/security/headers";
 
 // /decide: a mail's signed approve / reject link is its own credential (lib/mail/decision-links.ts);
 // /set-password: so is an invitation or reset link (lib/mail/password-links.ts); /setup exists
-// only while nobody has an account (lib/services/first-run-setup.ts). The API's document and its
-// reference page describe and grant nothing.
+// only while nobody has an account (lib/services/first-run-setup.ts).
 const PUBLIC_PATHS = [
   "/sign-in",
   "/api/health",
   "/decide",
   "/set-password",
   "/setup",
-  "/api/v1/openapi.json",
-  "/api/docs",
 ];
 
 export default async function proxy(request: NextRequest) {
@@ -51,9 +48,6 @@ export default async function proxy(request: NextRequest) {
   if (PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`))) {
     return pass();
   }
-  // API v1 checks its callers itself (a token or the session, lib/api/v1/principal.ts) and answers
-  // 401 as its document says (problem+json with a code and the request id).
-  if (pathname.startsWith("/api/v1/")) return pass();
   const token = await getToken({
     req: request,
     secret: process.env.AUTH_SECRET,
@@ -87,5 +81,9 @@ function isHttps(request: NextRequest): boolean {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/auth).*)"],
+  // API v1, its document and reference, and the health check answer for themselves (their own
+  // authentication and problem+json): the proxy's cost is not theirs to pay on every call.
+  matcher: [
+    "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/auth|api/v1/|api/health|api/docs).*)",
+  ],
 };

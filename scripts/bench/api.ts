@@ -314,29 +314,36 @@ async function main() {
     const manager = { authorization: `Bearer ${demoToken("manager.eng@example.com").token}` };
     const session = { cookie: await signIn(base, "manager.eng@example.com") };
 
-    const health = await measure(`${base}/api/health`);
-    line("Flowgate /api/health", health, bareRoute);
-    const inbox = await measure(`${base}/api/v1/inbox`, { headers: manager });
-    line("Flowgate GET /api/v1/inbox (token)", inbox, bareRoute, 60);
-    say(
-      `${"".padEnd(34)} p99 ${(inbox.p99 / Math.max(1, bareRoute.p99)).toFixed(1)}× bare's (target ≤ 2×)`,
-    );
-    const legacy = await measure(`${base}/api/inbox`, { headers: session });
-    line("Flowgate GET /api/inbox (session)", legacy, bareRoute);
-    const page = await measure(`${base}/inbox`, { headers: session });
-    line("Flowgate /inbox page (session)", page, barePage, 60);
-
-    await calls(`${base}/api/v1/inbox`, RSS_CALLS, manager);
-    const appRss = await rssOf(app.pid as number, "scripts/server.ts");
-    say(
-      `RSS after ${RSS_CALLS.toLocaleString("en")} API calls: Flowgate ${appRss.toFixed(0)} MiB, bare ${bareRss.toFixed(0)} MiB — ${(appRss / bareRss).toFixed(2)}× (target ≤ 1.2×)`,
-    );
-
-    say(`making ${DECISIONS.toLocaleString("en")} requests for the decisions…`);
-    const requester = demoToken("requester@example.com").token;
-    const ids = await pendingRequests(base, requester, DECISIONS);
-    const decided = await decisions(base, demoToken("manager.eng@example.com").token, ids);
-    line("Flowgate POST decisions (token)", decided, bareRoute, 40);
+    if (ONLY.has("health")) {
+      line("Flowgate /api/health", await measure(`${base}/api/health`), bareRoute);
+    }
+    if (ONLY.has("inbox")) {
+      const inbox = await measure(`${base}/api/v1/inbox`, { headers: manager });
+      line("Flowgate GET /api/v1/inbox (token)", inbox, bareRoute, 60);
+      say(
+        `${"".padEnd(34)} p99 ${(inbox.p99 / Math.max(1, bareRoute.p99)).toFixed(1)}× bare's (target ≤ 2×)`,
+      );
+      const legacy = await measure(`${base}/api/inbox`, { headers: session });
+      line("Flowgate GET /api/inbox (session)", legacy, bareRoute);
+    }
+    if (ONLY.has("page")) {
+      const page = await measure(`${base}/inbox`, { headers: session });
+      line("Flowgate /inbox page (session)", page, barePage, 60);
+    }
+    if (ONLY.has("rss")) {
+      await calls(`${base}/api/v1/inbox`, RSS_CALLS, manager);
+      const appRss = await rssOf(app.pid as number, "scripts/server.ts");
+      say(
+        `RSS after ${RSS_CALLS.toLocaleString("en")} API calls: Flowgate ${appRss.toFixed(0)} MiB, bare ${bareRss.toFixed(0)} MiB — ${(appRss / bareRss).toFixed(2)}× (target ≤ 1.2×)`,
+      );
+    }
+    if (ONLY.has("decisions")) {
+      say(`making ${DECISIONS.toLocaleString("en")} requests for the decisions…`);
+      const requester = demoToken("requester@example.com").token;
+      const ids = await pendingRequests(base, requester, DECISIONS);
+      const decided = await decisions(base, demoToken("manager.eng@example.com").token, ids);
+      line("Flowgate POST decisions (token)", decided, bareRoute, 40);
+    }
   } finally {
     await stop(app);
   }
