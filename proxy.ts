@@ -18,13 +18,7 @@ import { HSTS, newNonce, pageCsp } from "@/lib/security/headers";
 // /decide: a mail's signed approve / reject link is its own credential (lib/mail/decision-links.ts);
 // /set-password: so is an invitation or reset link (lib/mail/password-links.ts); /setup exists
 // only while nobody has an account (lib/services/first-run-setup.ts).
-const PUBLIC_PATHS = [
-  "/sign-in",
-  "/api/health",
-  "/decide",
-  "/set-password",
-  "/setup",
-];
+const PUBLIC_PATHS = ["/sign-in", "/api/health", "/decide", "/set-password", "/setup"];
 
 export default async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

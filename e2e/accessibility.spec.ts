@@ -52,6 +52,7 @@ test("the main pages have no serious or critical axe violations", async ({ brows
     "/admin/departments",
     "/admin/audit",
     `/admin/audit/event?stream=request:${id}&seq=1`,
+    "/admin/integrations",
   ]) {
     await admin.goto(path);
     await expect(admin.locator("main h1")).toBeVisible();

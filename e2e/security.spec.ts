@@ -90,7 +90,14 @@ test("every page passes its nonce CSP: scripts run, nothing is refused", async (
     [USERS.managerEng, ["/inbox"]],
     [
       USERS.admin,
-      ["/admin/users", "/admin/departments", "/admin/audit", "/admin/system", "/admin/jobs"],
+      [
+        "/admin/users",
+        "/admin/departments",
+        "/admin/audit",
+        "/admin/system",
+        "/admin/jobs",
+        "/admin/integrations",
+      ],
     ],
     [MORE_USERS.auditor, ["/admin/audit", "/admin/audit?action=CREATED", "/admin/system"]],
   ];
