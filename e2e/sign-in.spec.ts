@@ -38,6 +38,7 @@ test.describe("sign-in and role navigation", () => {
       "My requests",
       "Users",
       "Audit",
+      "Integrations",
       "System",
     ]);
     await admin
@@ -140,8 +141,17 @@ test("GET /api/health reports version, database and migrations", async ({ reques
   });
 });
 
-test("API routes answer 401 problem+json without a session", async ({ request }) => {
-  const response = await request.get("/api/anything", { maxRedirects: 0 });
-  expect(response.status()).toBe(401);
-  expect(response.headers()["content-type"]).toContain("application/problem+json");
+test("API routes answer 401 problem+json without a session; unknown API paths 404", async ({
+  request,
+}) => {
+  for (const path of ["/api/inbox", "/api/v1/me", "/api/v1/inbox"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(401);
+    expect(response.headers()["content-type"], path).toContain("application/problem+json");
+  }
+  for (const path of ["/api/anything", "/api/v1/nothing/here"]) {
+    const response = await request.post(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(404);
+    expect(await response.json(), path).toMatchObject({ code: "NOT_FOUND" });
+  }
 });

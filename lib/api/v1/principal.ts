@@ -67,7 +67,7 @@ async function tokenPrincipal(authorization: string, db: Db, now: Date): Promise
 }
 
 /** Whether the browser says the call comes from our own origin. */
-function sameOrigin(request: Request): boolean {
+export function sameOrigin(request: Request): boolean {
   const site = request.headers.get("sec-fetch-site");
   if (site) return site === "same-origin";
   const origin = request.headers.get("origin");
