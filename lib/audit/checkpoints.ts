@@ -24,6 +24,7 @@ import { existsSync } from "node:fs";
 import { appendFile, readFile, stat } from "node:fs/promises";
 import { type Db, poolOf } from "@/lib/db/client";
 import { canonicalJson } from "@/lib/engine/canonical-json";
+import { log } from "@/lib/log";
 
 export interface CheckpointSettings {
   file: string;
@@ -85,11 +86,22 @@ export async function writeCheckpoint(
     select: { id: true, auditSeq: true, auditHash: true },
     orderBy: { id: "asc" },
   });
-  const heads: Head[] = rows
+  const moved: Head[] = rows
     .filter((row) => row.auditHash !== null)
     .map((row) => [row.id, row.auditSeq, row.auditHash as string]);
   // People's and departments' streams (no row holds their head): named by stream.
-  heads.push(...(await movedPeopleHeads(db, since)));
+  moved.push(...(await movedPeopleHeads(db, since)));
+  // A chain that no longer holds its last checkpointed event was rewritten: signing its new head
+  // would launder the rewrite (the next verification would hold it to the forged hash). It is
+  // left out, and stays detectable against the checkpoint it broke.
+  const broken = await rewrittenSinceCheckpoint(db, moved, await readCheckpoints(settings));
+  if (broken.length) {
+    log.error(
+      { chains: broken },
+      "audit chains no longer hold their checkpointed events: not re-signed",
+    );
+  }
+  const heads = moved.filter(([key]) => !broken.includes(key));
   if (heads.length === 0) return 0;
   const body: CheckpointBody = {
     v: 1,
@@ -106,6 +118,30 @@ export async function writeCheckpoint(
     },
   );
   return heads.length;
+}
+
+/** The chains among `heads` whose event at their last checkpointed seq is gone or changed. */
+async function rewrittenSinceCheckpoint(
+  db: Db,
+  heads: readonly Head[],
+  index: CheckpointIndex,
+): Promise<string[]> {
+  const checks = heads.flatMap(([key, seq]) => {
+    const known = index.heads.get(key);
+    if (!known) return [];
+    const stream = key.includes(":") ? key : `request:${key}`;
+    return [{ key, stream, seq: known.seq, hash: known.hash, shorter: seq < known.seq }];
+  });
+  if (checks.length === 0) return [];
+  const { rows } = await poolOf(db).query<{ stream: string; seq: number; hash: string }>(
+    `SELECT a.stream, a.seq, a.hash FROM unnest($1::text[], $2::int[]) AS c(stream, seq)
+     JOIN audit_events a ON a.stream = c.stream AND a.seq = c.seq`,
+    [checks.map((c) => c.stream), checks.map((c) => c.seq)],
+  );
+  const found = new Map(rows.map((row) => [`${row.stream}#${row.seq}`, row.hash]));
+  return checks
+    .filter((c) => c.shorter || found.get(`${c.stream}#${c.seq}`) !== c.hash)
+    .map((c) => c.key);
 }
 
 async function movedPeopleHeads(db: Db, since: Date): Promise<Head[]> {
@@ -176,7 +212,9 @@ export async function readCheckpoints(settings: CheckpointSettings): Promise<Che
     }
     for (const [id, seq, hash] of body.heads) {
       const known = index.heads.get(id);
-      if (!known || seq >= known.seq) index.heads.set(id, { seq, hash, at: body.at });
+      // A later line never replaces what an earlier one signed for the same event (the first
+      // signature of an event is the one a rewrite must match).
+      if (!known || seq > known.seq) index.heads.set(id, { seq, hash, at: body.at });
     }
     prev = lineHash(text);
   }

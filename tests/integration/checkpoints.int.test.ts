@@ -74,6 +74,17 @@ describe("signed checkpoints", () => {
       ok: false,
       reason: "the chain no longer holds its checkpointed event",
     });
+    // The next checkpoint (the schedule's, a minute later, whose window still holds the request)
+    // does not sign the forged head: the rewrite stays caught.
+    const before = (await readCheckpoints(settings)).lines;
+    await writeCheckpoint(ctx.t.db, settings, new Date(T0.getTime() + 120_000));
+    const after = await readCheckpoints(settings);
+    expect(after.lines).toBeGreaterThanOrEqual(before);
+    expect(after.heads.get(id)?.hash).toBe(checkpoints.heads.get(id)?.hash);
+    expect(await verifyRequestAuditTrail(ctx.t.db, id, { checkpoints: after })).toMatchObject({
+      ok: false,
+      reason: "the chain no longer holds its checkpointed event",
+    });
   });
 
   it("cover people's streams too: a deactivation re-hashed into something else is caught", async () => {
