@@ -115,6 +115,31 @@ async function rssOf(root: number, marker: string | null): Promise<number> {
   throw new Error(`no process ${marker} under ${root}`);
 }
 
+/** CPU seconds (user + system) used so far by the processes under `root` whose command line has `marker`. */
+async function cpuSeconds(root: number, marker: string): Promise<number> {
+  let ticks = 0;
+  for (const pid of [root, ...(await descendants(root))]) {
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
+    if (!cmdline.includes(marker)) continue;
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+  }
+  return ticks / 100;
+}
+
+/** Runs `work` and says how the CPU time it took was shared between the server and PostgreSQL. */
+async function withCpu<T>(root: number, seconds: () => number, work: () => Promise<T>): Promise<T> {
+  const before = [await cpuSeconds(root, "scripts/server.ts"), await cpuSeconds(root, "postgres")];
+  const result = await work();
+  const after = [await cpuSeconds(root, "scripts/server.ts"), await cpuSeconds(root, "postgres")];
+  const wall = seconds();
+  say(
+    `${"".padEnd(34)} CPU over ${wall.toFixed(1)} s: server ${((after[0] ?? 0) - (before[0] ?? 0)).toFixed(1)} s, PostgreSQL ${((after[1] ?? 0) - (before[1] ?? 0)).toFixed(1)} s (2 cores: ${(2 * wall).toFixed(1)} s)`,
+  );
+  return result;
+}
+
 async function descendants(pid: number): Promise<number[]> {
   const all: number[] = [];
   const tasks = await readdir(`/proc/${pid}/task`).catch(() => []);
@@ -341,7 +366,12 @@ async function main() {
       say(`making ${DECISIONS.toLocaleString("en")} requests for the decisions…`);
       const requester = demoToken("requester@example.com").token;
       const ids = await pendingRequests(base, requester, DECISIONS);
-      const decided = await decisions(base, demoToken("manager.eng@example.com").token, ids);
+      const started = performance.now();
+      const decided = await withCpu(
+        app.pid as number,
+        () => (performance.now() - started) / 1000,
+        () => decisions(base, demoToken("manager.eng@example.com").token, ids),
+      );
       line("Flowgate POST decisions (token)", decided, bareRoute, 40);
     }
   } finally {
