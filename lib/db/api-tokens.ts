@@ -6,6 +6,7 @@
  */
 import type { Role } from "@/lib/auth/roles";
 import type { Db } from "./client";
+import { DELEGATORS_SQL, type Delegator, type DelegatorRow, delegatorsFrom } from "./delegations";
 import { preparedQuery } from "./sql";
 
 const TOUCH_EVERY_MS = 60_000;
@@ -16,6 +17,8 @@ export interface TokenOwner {
   scopes: string[];
   /** Whether this use should be recorded (the last one is a minute old or more). */
   touch: boolean;
+  /** Whom the owner stands in for now (read with the token: the inbox needs it, saving a query). */
+  standingInFor: Delegator[];
   user: {
     id: string;
     email: string;
@@ -34,6 +37,7 @@ interface Row {
   name: string;
   roles: Role[];
   department: TokenOwner["user"]["department"];
+  standing_in_for: DelegatorRow[];
 }
 
 /** The token's row and its user as they are now, or null: unknown, revoked, expired, inactive. */
@@ -44,7 +48,9 @@ export async function liveToken(db: Db, tokenId: string, now: Date): Promise<Tok
     `SELECT t.secret_hash, t.scopes, t.last_used_at, u.id::text AS user_id, u.email, u.name,
             u.roles::text[] AS roles,
             CASE WHEN d.id IS NULL THEN NULL
-                 ELSE json_build_object('id', d.id, 'code', d.code, 'name', d.name) END AS department
+                 ELSE json_build_object('id', d.id, 'code', d.code, 'name', d.name) END AS department,
+            (SELECT coalesce(json_agg(x), '[]'::json) FROM (${DELEGATORS_SQL("t.user_id", "$2")}) x)
+              AS standing_in_for
        FROM api_tokens t
        JOIN users u ON u.id = t.user_id
        LEFT JOIN departments d ON d.id = u.department_id
@@ -65,6 +71,7 @@ export async function liveToken(db: Db, tokenId: string, now: Date): Promise<Tok
       department: row.department,
     },
     touch: shouldTouch(row.last_used_at, now),
+    standingInFor: delegatorsFrom(row.standing_in_for),
   };
 }
 

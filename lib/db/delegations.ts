@@ -7,21 +7,37 @@ export interface Delegator extends Principal {
   name: string;
 }
 
+/**
+ * The delegators of `delegate` (a SQL expression of the delegate's id) at `now` (one of the
+ * statement's parameters), as rows of id, name, roles, department_id: the one rule, shared by
+ * delegatorsOf and the API token read (lib/db/api-tokens.ts). It names its tables `d` and `u`: an
+ * outer column passed as `delegate` must not use those aliases.
+ */
+export function DELEGATORS_SQL(delegate: string, now: string): string {
+  return `SELECT u.id, u.name, u.roles::text[] AS roles, u.department_id
+     FROM delegations d JOIN users u ON u.id = d.user_id
+     WHERE d.delegate_id = ${delegate} AND d.ended_at IS NULL AND d.starts_at <= ${now}
+       AND ${now} < d.ends_at AND u.active
+     ORDER BY u.id`;
+}
+
+export interface DelegatorRow {
+  id: string;
+  name: string;
+  roles: Role[];
+  department_id: string | null;
+}
+
 /** The active people `delegateId` stands in for at `now` (their delegations running then). */
 export async function delegatorsOf(db: Db, delegateId: string, now: Date): Promise<Delegator[]> {
-  const { rows } = await poolOf(db).query<{
-    id: string;
-    name: string;
-    roles: Role[];
-    department_id: string | null;
-  }>(
-    `SELECT u.id, u.name, u.roles::text[] AS roles, u.department_id
-     FROM delegations d JOIN users u ON u.id = d.user_id
-     WHERE d.delegate_id = $1::uuid AND d.ended_at IS NULL AND d.starts_at <= $2 AND $2 < d.ends_at
-       AND u.active
-     ORDER BY u.id`,
-    [delegateId, now],
-  );
+  const { rows } = await poolOf(db).query<DelegatorRow>(DELEGATORS_SQL("$1::uuid", "$2"), [
+    delegateId,
+    now,
+  ]);
+  return delegatorsFrom(rows);
+}
+
+export function delegatorsFrom(rows: readonly DelegatorRow[]): Delegator[] {
   return rows.map((row) => ({
     id: row.id,
     name: row.name,

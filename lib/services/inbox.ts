@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { delegatorsOf } from "@/lib/db/delegations";
+import { type Delegator, delegatorsOf } from "@/lib/db/delegations";
 import { type InboxCursor, inboxPage } from "@/lib/db/inbox";
 import { RequestTypeSchema } from "@/lib/engine/fields";
 import { ActionSchema } from "@/lib/engine/model";
@@ -75,13 +75,15 @@ export async function inboxFor(
   user: ServiceActor,
   input: unknown,
   now = new Date(),
+  /** Whom the user stands in for at `now`, when the caller read it already (an API token). */
+  known?: { standingInFor: Delegator[] },
 ): Promise<InboxResult> {
   const parsed = InboxQuerySchema.safeParse(input);
   if (!parsed.success) {
     throw new AppError("VALIDATION_FAILED", "The inbox query is invalid.", zodIssues(parsed.error));
   }
   const { type, limit, cursor } = parsed.data;
-  const standingInFor = await delegatorsOf(db, user.id, now);
+  const standingInFor = known?.standingInFor ?? (await delegatorsOf(db, user.id, now));
   const page = await inboxPage(
     db,
     { id: user.id, roles: user.roles, departmentId: user.department?.id ?? null, standingInFor },

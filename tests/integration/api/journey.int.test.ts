@@ -9,6 +9,7 @@ import { verifyChain } from "@/lib/engine";
 import { resetEnvCache } from "@/lib/env";
 import type { ServiceActor } from "@/lib/services/actor";
 import { createApiToken } from "@/lib/services/create-api-token";
+import { createDelegation } from "@/lib/services/create-delegation";
 import { revokeApiToken } from "@/lib/services/revoke-api-token";
 import { setupWorld } from "../world";
 import { apiFetch, BASE, client, setClock, useDatabase } from "./harness";
@@ -125,6 +126,39 @@ describe("a request through the API", () => {
       params: { path: { id: request?.id ?? "" } },
     });
     expect(submitted.data?.status).toBe("IN_REVIEW");
+  });
+});
+
+describe("delegation through the API", () => {
+  it("shows a delegate's token the absent approver's steps, and lets it decide for them", async () => {
+    const requester = client(await tokenFor(ctx.w.requester));
+    const created = await requester.POST("/requests", {
+      body: {
+        text: "A new monitor for the Berlin office, EUR 450.",
+        type: "PROCUREMENT",
+        fields: { amount: 450, currency: "EUR" },
+        submit: true,
+      },
+    });
+    const id = created.data?.request.id ?? "";
+    await createDelegation(
+      ctx.t.db,
+      ctx.w.managerEng,
+      { delegateEmail: "support@w.test", from: "2026-03-01", to: "2026-03-05" },
+      NOW,
+    );
+    const delegate = client(await tokenFor(ctx.w.support));
+    const inbox = await delegate.GET("/inbox", { params: { query: { limit: 200 } } });
+    const item = inbox.data?.items.find((i) => i.id === id);
+    expect(item).toMatchObject({
+      onBehalfOf: "manager.eng",
+      permittedActions: ["approve", "reject", "request_changes", "escalate"],
+    });
+    const decided = await delegate.POST("/requests/{id}/decisions", {
+      params: { path: { id } },
+      body: { decision: "approve" },
+    });
+    expect(decided.data?.status).toBe("APPROVED");
   });
 });
 

@@ -7,6 +7,12 @@ import { inboxFor } from "@/lib/services/inbox";
 export const dynamic = "force-dynamic";
 
 export const GET = endpoint(operations.inbox, async ({ db, principal, query, now }) => {
-  const page = await inboxFor(db, principal.user, query, now);
+  const page = await inboxFor(
+    db,
+    principal.user,
+    query,
+    now,
+    principal.standingInFor ? { standingInFor: principal.standingInFor } : undefined,
+  );
   return { body: { items: page.items.map(inboxItem), nextCursor: page.nextCursor } };
 });
