@@ -6,7 +6,8 @@
  * again adds nothing twice.
  */
 import { randomUUID } from "node:crypto";
-import { type Db, poolOf } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/people-audit";
 import { requestLabel } from "@/lib/format";
 import { JOB_ATTEMPTS } from "@/lib/jobs/catalog";
 import { appUrl } from "@/lib/mail/settings";
@@ -34,9 +35,7 @@ export async function fanOutWebhooks(
   events: readonly { stream: string; seq: number }[],
 ): Promise<number> {
   if (events.length === 0) return 0;
-  const client = await poolOf(db).connect();
-  try {
-    await client.query("BEGIN");
+  return inTransaction(db, async (client) => {
     const subscriptions = (
       await client.query<{ id: string; events: string[] }>(
         "SELECT id::text, events FROM webhook_subscriptions WHERE active",
@@ -100,12 +99,6 @@ export async function fanOutWebhooks(
         queued++;
       }
     }
-    await client.query("COMMIT");
     return queued;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

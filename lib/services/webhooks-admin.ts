@@ -5,7 +5,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { can } from "@/lib/auth/permissions";
-import { type Db, poolOf } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/people-audit";
 import { AppError, zodIssues } from "@/lib/errors";
 import { WebhookSchema } from "@/lib/forms/webhook";
 import { isUuid } from "@/lib/ids";
@@ -72,9 +73,7 @@ export async function redeliverWebhook(
 ): Promise<void> {
   requireIntegrationManager(actor);
   if (!isUuid(deliveryId)) throw new AppError("NOT_FOUND", "There is no such delivery.");
-  const client = await poolOf(db).connect();
-  try {
-    await client.query("BEGIN");
+  await inTransaction(db, async (client) => {
     const { rowCount } = await client.query(
       `UPDATE webhook_deliveries SET status = 'PENDING', last_error = NULL WHERE id = $1::uuid`,
       [deliveryId],
@@ -85,11 +84,5 @@ export async function redeliverWebhook(
                                       max_attempts := $2, job_key := $3)`,
       [deliveryId, JOB_ATTEMPTS["webhooks:deliver"], `webhook:${deliveryId}:${randomUUID()}`],
     );
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -47,6 +47,14 @@ const op = <O extends Operation>(operation: O): O => operation;
 
 const REQUEST_WRITE_ERRORS = [404, 409, 412, 415, 422] as const;
 
+/** What every change of a request's state answers: its new status and version (the ETag). */
+const TRANSITION = {
+  status: 200,
+  description: "The new state.",
+  schema: s.TransitionResultSchema,
+  etag: true,
+} as const;
+
 export const operations = {
   me: op({
     id: "getMe",
@@ -115,12 +123,7 @@ export const operations = {
     params: s.RequestIdParams,
     body: s.UpdateRequestBody,
     ifMatch: true,
-    success: {
-      status: 200,
-      description: "The new state.",
-      schema: s.TransitionResultSchema,
-      etag: true,
-    },
+    success: TRANSITION,
     errors: REQUEST_WRITE_ERRORS,
   }),
   submitRequest: op({
@@ -133,12 +136,7 @@ export const operations = {
     permission: "request:create",
     params: s.RequestIdParams,
     ifMatch: true,
-    success: {
-      status: 200,
-      description: "The new state.",
-      schema: s.TransitionResultSchema,
-      etag: true,
-    },
+    success: TRANSITION,
     errors: [...REQUEST_WRITE_ERRORS, 503],
   }),
   cancelRequest: op({
@@ -152,12 +150,7 @@ export const operations = {
     params: s.RequestIdParams,
     body: s.CancelBody,
     ifMatch: true,
-    success: {
-      status: 200,
-      description: "The new state.",
-      schema: s.TransitionResultSchema,
-      etag: true,
-    },
+    success: TRANSITION,
     errors: REQUEST_WRITE_ERRORS,
   }),
   resubmitRequest: op({
@@ -170,12 +163,7 @@ export const operations = {
     permission: "request:create",
     params: s.RequestIdParams,
     ifMatch: true,
-    success: {
-      status: 200,
-      description: "The new state.",
-      schema: s.TransitionResultSchema,
-      etag: true,
-    },
+    success: TRANSITION,
     errors: REQUEST_WRITE_ERRORS,
   }),
   decide: op({
@@ -191,12 +179,7 @@ export const operations = {
     params: s.RequestIdParams,
     body: s.DecisionBody,
     ifMatch: true,
-    success: {
-      status: 200,
-      description: "The new state.",
-      schema: s.TransitionResultSchema,
-      etag: true,
-    },
+    success: TRANSITION,
     errors: REQUEST_WRITE_ERRORS,
   }),
   auditTrail: op({

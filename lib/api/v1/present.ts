@@ -101,3 +101,11 @@ export function auditEvent(
     hash: event.hash,
   };
 }
+
+/** A state change's answer: the request's id, new status and version (also its ETag). */
+export function transitionReply(applied: { requestId: string; status: string; version: number }) {
+  return {
+    body: { id: applied.requestId, status: applied.status, version: applied.version },
+    etag: applied.version,
+  };
+}

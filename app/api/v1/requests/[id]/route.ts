@@ -1,7 +1,7 @@
 /** GET /api/v1/requests/{id} (with ETag) and PATCH (edit a draft; If-Match). */
 import { endpoint } from "@/lib/api/v1/endpoint";
 import { operations } from "@/lib/api/v1/operations";
-import { requestResource } from "@/lib/api/v1/present";
+import { requestResource, transitionReply } from "@/lib/api/v1/present";
 import { updateDraft } from "@/lib/services/update-draft";
 import { viewRequest } from "@/lib/services/view-request";
 
@@ -22,9 +22,6 @@ export const PATCH = endpoint(
       { ...body, ...(ifMatch !== undefined ? { version: ifMatch } : {}) },
       now,
     );
-    return {
-      body: { id: applied.requestId, status: applied.status, version: applied.version },
-      etag: applied.version,
-    };
+    return transitionReply(applied);
   },
 );

@@ -1,6 +1,7 @@
 /** POST /api/v1/requests/{id}/cancel */
 import { endpoint } from "@/lib/api/v1/endpoint";
 import { operations } from "@/lib/api/v1/operations";
+import { transitionReply } from "@/lib/api/v1/present";
 import { cancelRequest } from "@/lib/services/cancel-request";
 
 export const dynamic = "force-dynamic";
@@ -13,9 +14,6 @@ export const POST = endpoint(
       version: ifMatch,
       now,
     });
-    return {
-      body: { id: applied.requestId, status: applied.status, version: applied.version },
-      etag: applied.version,
-    };
+    return transitionReply(applied);
   },
 );

@@ -1,6 +1,7 @@
 /** POST /api/v1/requests/{id}/decisions: approve, reject, request changes, escalate. */
 import { endpoint } from "@/lib/api/v1/endpoint";
 import { operations } from "@/lib/api/v1/operations";
+import { transitionReply } from "@/lib/api/v1/present";
 import { AppError } from "@/lib/errors";
 import { decideStep } from "@/lib/services/decide-step";
 
@@ -22,9 +23,6 @@ export const POST = endpoint(
       now,
       { via: "api" },
     );
-    return {
-      body: { id: applied.requestId, status: applied.status, version: applied.version },
-      etag: applied.version,
-    };
+    return transitionReply(applied);
   },
 );

@@ -1,6 +1,7 @@
 /** POST /api/v1/requests/{id}/resubmit */
 import { endpoint } from "@/lib/api/v1/endpoint";
 import { operations } from "@/lib/api/v1/operations";
+import { transitionReply } from "@/lib/api/v1/present";
 import { resubmitRequest } from "@/lib/services/resubmit-request";
 
 export const dynamic = "force-dynamic";
@@ -9,9 +10,6 @@ export const POST = endpoint(
   operations.resubmitRequest,
   async ({ db, principal, params, ifMatch, now }) => {
     const applied = await resubmitRequest(db, principal.user, params.id, { version: ifMatch, now });
-    return {
-      body: { id: applied.requestId, status: applied.status, version: applied.version },
-      etag: applied.version,
-    };
+    return transitionReply(applied);
   },
 );
