@@ -139,7 +139,9 @@ async function withCpu<T>(root: number, seconds: () => number, work: () => Promi
   const result = await work();
   const after = await sample();
   const wall = seconds();
-  const [server, launcher, postgres] = after.map((value, i) => (value - (before[i] ?? 0)).toFixed(1));
+  const [server, launcher, postgres] = after.map((value, i) =>
+    (value - (before[i] ?? 0)).toFixed(1),
+  );
   say(
     `${"".padEnd(34)} CPU over ${wall.toFixed(1)} s: server ${server} s, worker + mail ${launcher} s, PostgreSQL ${postgres} s (2 cores: ${(2 * wall).toFixed(1)} s)`,
   );
