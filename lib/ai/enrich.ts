@@ -5,7 +5,7 @@
  * the deterministic tier check, provider fallback, and provenance with tokens and cost.
  */
 import { REQUEST_TYPES, type RequestType, TOOL_NAMES } from "@/lib/engine";
-import { enrichLocally } from "./local";
+import { loadLocalAnalysis } from "./local";
 import type { AiProvider } from "./provider";
 import {
   type Enrichment,
@@ -73,6 +73,8 @@ async function withRetries(
   options: EnrichOptions,
 ): Promise<Enrichment> {
   const retries = options.retries ?? 2;
+  // A hosted model's reading is checked against the local one (tierCheck).
+  const readLocally = provider.name === "local" ? null : (await loadLocalAnalysis()).enrichLocally;
   const timeoutMs = options.timeoutMs ?? 15_000;
   let lastError: unknown;
   for (let attempt = 0; attempt <= retries; attempt++) {
@@ -91,7 +93,7 @@ async function withRetries(
         ),
       ]);
       const latencyMs = Math.round((performance.now() - started) * 100) / 100;
-      return checkOutput(text, now, raw, provider, latencyMs, options.timeZone);
+      return checkOutput(text, now, raw, provider, latencyMs, options.timeZone, readLocally);
     } catch (error) {
       lastError = error;
       if (!isRetryable(error)) break;
@@ -118,6 +120,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Turns a provider's output into a checked Enrichment. Throws (so the call is retried) only when
  * nothing usable came back; otherwise drops what is invalid and says so in `warnings`.
  */
+type LocalReading = (text: string, now: Date, timeZone: string) => ProviderOutput;
+
 export function checkOutput(
   text: string,
   now: Date,
@@ -125,6 +129,8 @@ export function checkOutput(
   provider: AiProvider,
   latencyMs: number,
   timeZone = "UTC",
+  /** The local provider's reading, for a hosted provider's output (tierCheck). */
+  readLocally: LocalReading | null = null,
 ): Enrichment {
   if (!raw || typeof raw !== "object") throw new Error("the provider returned no object");
   const output = raw as Partial<ProviderOutput> & Record<string, unknown>;
@@ -175,7 +181,7 @@ export function checkOutput(
       `The model returned unexpected fields (${extra.slice(0, 5).join(", ")}); they were ignored.`,
     );
 
-  if (provider.name !== "local") tierCheck(text, now, timeZone, type, fields, warnings);
+  if (readLocally) tierCheck(readLocally(text, now, timeZone).fields, type, fields, warnings);
 
   const summary =
     typeof output.summary === "string" && output.summary.trim()
@@ -262,14 +268,11 @@ function locateEvidence(text: string, evidence: { start: number; end: number; te
  * for approvers.
  */
 function tierCheck(
-  text: string,
-  now: Date,
-  timeZone: string,
+  local: ExtractedFields,
   type: RequestType,
   fields: ExtractedFields,
   warnings: string[],
 ) {
-  const local = enrichLocally(text, now, timeZone).fields;
   const higher = <K extends "amount" | "days" | "severity">(key: K, label: string) => {
     const ours = local[key];
     const theirs = fields[key];

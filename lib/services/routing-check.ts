@@ -9,7 +9,7 @@
  * It changes nothing: the route stays the confirmed one and the human approver decides, with the
  * warning in front of them (inbox row, request page) and in the audit trail.
  */
-import { mentionedFigures } from "@/lib/ai/local/figures";
+import type { mentionedFigures } from "@/lib/ai/local/figures";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
 import { latestWorkflow } from "@/lib/db/workflows";
@@ -42,6 +42,8 @@ export async function routingWarnings(
   definition: WorkflowDefinition,
   now: Date,
 ): Promise<string[]> {
+  // Loaded on first use with the rest of the local reading (lib/ai/local/index.ts).
+  const { mentionedFigures } = await import("@/lib/ai/local/figures");
   const figures = mentionedFigures(input.text, now);
   const warnings = fieldWarnings(definition, input.type, input.fields, figures);
   if (input.suggestedType && input.suggestedType !== input.type) {

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { enrichLocally } from "./analyze";
 import { findDuration } from "./duration";
-import { enrichLocally } from "./index";
 import { findMoney, pickAmount, workingOf } from "./money";
 import { readFigure } from "./numbers";
 
