@@ -12,7 +12,6 @@ import { findDuration } from "./duration";
 import { LOCAL_MODEL } from "./index";
 import { findMoney, pickAmount, workingOf } from "./money";
 import { findSeverity } from "./severity";
-import { span } from "./text";
 import { INSTRUCTION_WARNING, instructionLike, LANGUAGE_WARNING, looksEnglish } from "./warnings";
 
 /** The confidence of a reading that rests on a guess: below the default threshold of 0.7. */

@@ -2,10 +2,9 @@
  * The `local` provider: deterministic and offline, the default without an API key and the one
  * every test relies on (lib/ai/local/analyze.ts reads the text).
  *
- * The reading and its NLP libraries (compromise and chrono-node: ~13 MB of heap, most of a web
- * process's own live heap, which V8 lets grow about fourfold under load) load on first use, so a
- * process that never reads a text (an API serving inboxes, a job worker sending mail) does not
- * hold them.
+ * The reading and its NLP libraries (compromise and chrono-node: ~13 MB of heap once used, and
+ * their bundled sources in every chunk that imports them) load on first use, so a process that
+ * never reads a text (an API serving inboxes, a job worker sending mail) does not hold them.
  */
 import type { AiProvider, EnrichInput } from "../provider";
 import type { ProviderOutput } from "../schema";
