@@ -1,4 +1,4 @@
-import { formatDateTime, formatStatus } from "@/lib/format";
+import { formatExact, formatStatus } from "@/lib/format";
 import { CONFLICT_CODES, type CurrentState } from "@/lib/forms/result";
 import { Alert } from "./ui";
 
@@ -16,7 +16,13 @@ export function ConflictNotice({
   return (
     <Alert
       tone={conflict ? "warning" : "error"}
-      title={conflict ? "Someone else acted first" : undefined}
+      title={
+        conflict
+          ? current?.lastByYou
+            ? "You already acted on this request (in another tab or window)"
+            : "Someone else acted first"
+          : undefined
+      }
     >
       <p>{message}</p>
       {current ? (
@@ -25,12 +31,17 @@ export function ConflictNotice({
           {current.currentStep ? ` (${current.currentStep})` : ""}
           {current.lastActor && current.lastAction
             ? ` — last: ${formatStatus(current.lastAction)} by ${current.lastActor}${
-                current.lastAt ? `, ${formatDateTime(current.lastAt)}` : ""
+                current.lastAt ? `, ${formatExact(current.lastAt, browserTimeZone())}` : ""
               }`
             : ""}
-          .
+          . The page now shows it as it is.
         </p>
       ) : null}
     </Alert>
   );
+}
+
+/** The reader's zone: this notice only renders in the browser, after an action. */
+function browserTimeZone(): string | undefined {
+  return typeof Intl === "undefined" ? undefined : Intl.DateTimeFormat().resolvedOptions().timeZone;
 }

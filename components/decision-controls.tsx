@@ -16,6 +16,7 @@ import {
 } from "@/lib/forms/decision";
 import type { ActionResult } from "@/lib/forms/result";
 import { ConflictNotice } from "./conflict-notice";
+import { useOutcomeReport } from "./outcome-banner";
 import { buttonClass, FieldError, inputClass } from "./ui";
 
 const NOTE_LABEL: Record<Exclude<DecisionKind, "approve">, string> = {
@@ -55,6 +56,8 @@ export function DecisionControls({
   const [result, setResult] = useState<ActionResult<Decided> | null>(null);
   const [pending, startTransition] = useTransition();
   const noteId = useId();
+  // On a request's page the outcome goes to the banner at its top (components/outcome-banner.tsx).
+  const report = useOutcomeReport();
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const kinds = (["approve", "reject", "request_changes", "escalate"] as const).filter((k) =>
     actions.includes(k),
@@ -84,13 +87,14 @@ export function DecisionControls({
     setError(null);
     startTransition(async () => {
       const answer = await decide(requestId, checked.data);
-      setResult(answer);
       if (answer.ok) {
         setOpen(null);
         setNote("");
       } else if (answer.fieldErrors[field]) {
         setError(answer.fieldErrors[field] ?? null);
       }
+      if (report && !(!answer.ok && answer.fieldErrors[field])) report({ kind, result: answer });
+      else setResult(answer);
       onDecided?.(kind, answer);
     });
   }

@@ -2,10 +2,17 @@
 
 import { describeEvent } from "@/lib/audit/describe";
 import type { TimelineEntry } from "@/lib/db/request-view";
-import { formatDateTime, formatStatus } from "@/lib/format";
+import { formatExact, formatStatus } from "@/lib/format";
 import { actorLabel } from "@/lib/services/view-request";
 
-export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
+export function Timeline({
+  entries,
+  timeZone,
+}: {
+  entries: readonly TimelineEntry[];
+  /** The reader's zone (UTC until they have one): an audit trail shows exact times. */
+  timeZone?: string | null;
+}) {
   return (
     <ol className="space-y-3" aria-label="Audit timeline" data-testid="timeline">
       {entries.map((entry) => {
@@ -32,7 +39,7 @@ export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
             ) : null}
             <p className="text-xs text-slate-500">
               <time dateTime={entry.createdAt.toISOString()}>
-                {formatDateTime(entry.createdAt)}
+                {formatExact(entry.createdAt, timeZone)}
               </time>
               {entry.toStatus && entry.toStatus !== entry.fromStatus
                 ? ` · ${formatStatus(entry.fromStatus ?? "new")} → ${formatStatus(entry.toStatus)}`

@@ -153,7 +153,7 @@ test("changes requested, then corrected and resubmitted as round 2", async ({ br
   await requester.getByRole("button", { name: "Resubmit for approval" }).click();
   await expect(requester.getByTestId("status").first()).toHaveText("In review");
   await expect(requester.getByText("round 2")).toBeVisible();
-  await expect(requester.getByTestId("field-amount")).toHaveText("790");
+  await expect(requester.getByTestId("field-amount")).toHaveText("€790.00");
   await expect(
     requester.getByTestId("timeline").locator("li[data-action=RESUBMITTED]"),
   ).toHaveCount(1);
@@ -304,10 +304,18 @@ test("a decision on a request that moved on shows the conflict and the new state
   await expect(other.getByTestId("inbox-notice")).toContainText("approved");
 
   await manager.getByRole("button", { name: "Approve" }).click();
-  await expect(manager.getByText("Someone else acted first")).toBeVisible();
+  // It says what changed and by whom (the same person, in another tab), and shows the new state.
+  await expect(
+    manager.getByText("You already acted on this request (in another tab or window)"),
+  ).toBeVisible();
   await expect(manager.getByTestId("conflict-state")).toContainText(
-    "In review (step 2 of 3: FINANCE)",
+    "In review (step 2 of 3: FINANCE) — last: Approved by you",
   );
+  await expect(manager.getByRole("heading", { name: "Your decision" })).toHaveCount(0);
+  await expect(
+    manager.getByRole("list", { name: "Approval steps" }).getByRole("listitem").first(),
+  ).toContainText("Approved by Max Manager");
+  await expect(manager.getByTestId("conflict-state")).toBeVisible();
 });
 
 test("a tampered decision (another department's request id) is refused by the server", async ({
@@ -433,7 +441,7 @@ test("a draft is saved, edited on its page and then submitted; an escalation mov
   await requester.getByLabel("Amount (required)").fill("2,150");
   await requester.getByRole("button", { name: "Save changes" }).click();
   await expect(requester.getByText("Saved.")).toBeVisible();
-  await expect(requester.getByTestId("field-amount")).toHaveText("2,150");
+  await expect(requester.getByTestId("field-amount")).toHaveText("€2,150.00");
   await requester.getByRole("button", { name: "Submit for approval" }).click();
   await expect(requester.getByTestId("status").first()).toHaveText("In review");
   const id = requester.url().split("/").at(-1) as string;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { describeFields, formatCountdown, formatMoney, slaLevel } from "@/lib/format";
+import {
+  describeFields,
+  formatCountdown,
+  formatExact,
+  formatMoney,
+  formatRelative,
+  isTimeZone,
+  slaLevel,
+} from "@/lib/format";
 
 const now = new Date("2026-11-22T12:00:00Z");
 const hours = (h: number) => new Date(now.getTime() + h * 3_600_000);
@@ -29,5 +37,37 @@ describe("describeFields", () => {
       "2 days (2026-12-01 → 2026-12-02)",
     ]);
     expect(describeFields({ severity: 4 })).toEqual(["severity 4"]);
+  });
+});
+
+describe("times people read", () => {
+  const now = new Date("2026-12-01T10:00:00.000Z");
+  const ago = (ms: number) => new Date(now.getTime() - ms);
+
+  it("says how long ago or until, in words", () => {
+    expect(formatRelative(ago(10_000), now)).toBe("just now");
+    expect(formatRelative(ago(5 * 60_000), now)).toBe("5 minutes ago");
+    expect(formatRelative(ago(3 * 3_600_000), now)).toBe("3 hours ago");
+    expect(formatRelative(ago(26 * 3_600_000), now)).toBe("yesterday");
+    expect(formatRelative(new Date(now.getTime() + 2 * 3_600_000), now)).toBe("in 2 hours");
+    expect(formatRelative(ago(400 * 86_400_000), now)).toBe("last year");
+  });
+
+  it("gives the exact time in the reader's zone, UTC without one or with a bad one", () => {
+    expect(formatExact(now, "Europe/Berlin")).toBe("Tue, 1 Dec 2026, 11:00 CET");
+    expect(formatExact(now, "Asia/Tokyo")).toBe("Tue, 1 Dec 2026, 19:00 GMT+9");
+    expect(formatExact(now, null)).toBe("Tue, 1 Dec 2026, 10:00 UTC");
+    expect(formatExact(now, "Mars/Olympus")).toBe("Tue, 1 Dec 2026, 10:00 UTC");
+    expect(formatExact("2026-07-01T10:00:00.000Z", "Europe/Berlin")).toBe(
+      "Wed, 1 Jul 2026, 12:00 CEST",
+    );
+  });
+
+  it("knows the runtime's zones and nothing else", () => {
+    expect(isTimeZone("Europe/Berlin")).toBe(true);
+    expect(isTimeZone("UTC")).toBe(true);
+    expect(isTimeZone("Mars/Olympus")).toBe(false);
+    expect(isTimeZone("")).toBe(false);
+    expect(isTimeZone("A".repeat(65))).toBe(false);
   });
 });

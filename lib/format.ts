@@ -62,3 +62,51 @@ export function describeFields(fields: Record<string, unknown>): string[] {
   if (typeof fields.severity === "number") parts.push(`severity ${fields.severity}`);
   return parts;
 }
+
+/** Whether `zone` is a time zone this runtime knows ("Europe/Berlin", "UTC"). */
+export function isTimeZone(zone: string): boolean {
+  if (zone.length === 0 || zone.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** "Tue, 1 Dec 2026, 10:02 CET": the exact time in the reader's zone (UTC until they have one). */
+export function formatExact(at: Date | string, timeZone?: string | null): string {
+  const zone = timeZone && isTimeZone(timeZone) ? timeZone : "UTC";
+  return new Intl.DateTimeFormat("en-GB", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: zone,
+    timeZoneName: "short",
+  }).format(typeof at === "string" ? new Date(at) : at);
+}
+
+const RELATIVE = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 86_400_000],
+  ["month", 30 * 86_400_000],
+  ["week", 7 * 86_400_000],
+  ["day", 86_400_000],
+  ["hour", 3_600_000],
+  ["minute", 60_000],
+];
+
+/** "5 minutes ago", "in 3 hours", "yesterday", "just now": `at` seen from `now`. */
+export function formatRelative(at: Date | string, now: Date): string {
+  const ms = (typeof at === "string" ? new Date(at) : at).getTime() - now.getTime();
+  if (Math.abs(ms) < 45_000) return "just now";
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(ms) >= size || unit === "minute") {
+      return RELATIVE.format(Math.round(ms / size), unit);
+    }
+  }
+  return "just now";
+}

@@ -1,8 +1,10 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell";
+import { TimeZoneDetect } from "@/components/time-zone-detect";
 import { signOut } from "@/lib/auth";
 import { navigationFor } from "@/lib/auth/navigation";
 import { requireUser } from "@/lib/auth/session";
+import { adoptTimeZoneAction } from "./settings/actions";
 
 async function signOutAction() {
   "use server";
@@ -13,6 +15,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   const user = await requireUser();
   return (
     <AppShell user={user} navigation={navigationFor(user)} signOutAction={signOutAction}>
+      <TimeZoneDetect known={user.timeZone ?? null} adopt={adoptTimeZoneAction} />
       {children}
     </AppShell>
   );

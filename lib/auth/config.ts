@@ -16,6 +16,8 @@ export interface SessionUser {
   department: { id: string; code: string; name: string } | null;
   /** The session's row id (lib/db/sessions.ts), for "sign out everywhere else". */
   sessionId?: string;
+  /** The IANA time zone they read times in (Settings; detected from the browser until chosen). */
+  timeZone?: string | null;
 }
 
 declare module "next-auth" {
@@ -37,6 +39,7 @@ declare module "@auth/core/jwt" {
     department?: SessionUser["department"];
     /** The session's row in `sessions` (lib/db/sessions.ts), checked on every request. */
     sid?: string;
+    timeZone?: string | null;
   }
 }
 
@@ -55,6 +58,7 @@ export const authConfig = {
           roles: token.roles ?? [],
           department: token.department ?? null,
           sessionId: token.sid,
+          timeZone: token.timeZone ?? null,
         };
       }
       return session;

@@ -98,6 +98,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         email: live.email,
         roles: live.roles,
         department: live.department,
+        timeZone: live.timeZone,
       };
     },
   },

@@ -18,6 +18,7 @@ export interface LiveSession {
   name: string;
   roles: Role[];
   department: { id: string; code: string; name: string } | null;
+  timeZone: string | null;
 }
 
 export async function openSession(
@@ -44,6 +45,7 @@ interface Row {
   name: string;
   roles: Role[];
   department: LiveSession["department"];
+  time_zone: string | null;
   last_seen_at: Date;
 }
 
@@ -56,7 +58,7 @@ export async function liveSession(
   const [row] = await preparedQuery<Row>(
     db,
     "session-live",
-    `SELECT u.id::text AS user_id, u.email, u.name, u.roles::text[] AS roles, s.last_seen_at,
+    `SELECT u.id::text AS user_id, u.email, u.name, u.roles::text[] AS roles, u.time_zone, s.last_seen_at,
             CASE WHEN d.id IS NULL THEN NULL
                  ELSE json_build_object('id', d.id::text, 'code', d.code, 'name', d.name) END AS department
        FROM sessions s
@@ -80,6 +82,7 @@ export async function liveSession(
     name: row.name,
     roles: row.roles,
     department: row.department,
+    timeZone: row.time_zone,
   };
 }
 

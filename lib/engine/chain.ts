@@ -4,9 +4,10 @@
  * on fields and outcomes, so for a running request the steps before the current one are exactly
  * the ones it went through in this round.
  */
+import { readEventData } from "./audit-events";
 import { EngineFailure } from "./errors";
 import type { RequestFields, RequestType } from "./fields";
-import type { RequestState, Role, WorkflowDefinition } from "./model";
+import type { RequestState, RequestStatus, Role, WorkflowDefinition } from "./model";
 import { nextNodeId, nodeById } from "./run";
 
 export interface ChainStep {
@@ -14,6 +15,8 @@ export interface ChainStep {
   label: string;
   role: Role;
   state: "done" | "current" | "upcoming";
+  /** How long the step may wait before it escalates (the workflow's SLA for it). */
+  slaHours: number;
 }
 
 export interface PlannedChain {
@@ -34,7 +37,7 @@ export function plannedChain(
     currentNodeId: string | null;
   },
 ): PlannedChain {
-  const path: { nodeId: string; label: string; role: Role }[] = [];
+  const path: Omit<ChainStep, "state">[] = [];
   const seen = new Map<string, number>();
   let problem: string | null = null;
   let nodeId = definition.start;
@@ -47,7 +50,12 @@ export function plannedChain(
       seen.set(node.id, visits);
       if (node.kind === "end") break;
       if (node.kind === "approval") {
-        path.push({ nodeId: node.id, label: node.label ?? node.role, role: node.role });
+        path.push({
+          nodeId: node.id,
+          label: node.label ?? node.role,
+          role: node.role,
+          slaHours: node.slaHours,
+        });
         nodeId = nextNodeId(definition, node.id, { ...context, outcome: "approved" });
       } else {
         nodeId = nextNodeId(definition, node.id, context);
@@ -75,6 +83,86 @@ export function plannedChain(
     }),
   );
   return { steps, currentIndex: currentIndex >= 0 ? currentIndex : null, problem };
+}
+
+/** What became of one step of the chain in the request's current round, as people read it. */
+export interface StepProgress extends Omit<ChainStep, "state"> {
+  outcome: "approved" | "rejected" | "sent_back" | "waiting" | "upcoming" | "not_reached";
+  /** Who decided (approved, rejected, sent back) and when; the last approver of a quorum. */
+  by: string | null;
+  at: Date | null;
+  /** While a step with a quorum waits: approvals so far and how many it needs. */
+  approvals: { count: number; needed: number } | null;
+  /** The role the step was escalated to (by a person or the SLA timer), if it was. */
+  escalatedTo: Role | null;
+}
+
+/** A timeline entry as chainProgress reads it (lib/db/request-view.ts TimelineEntry). */
+export interface ProgressEntry {
+  action: string;
+  data: unknown;
+  /** "Manny Manager", or "Dana Delegate on behalf of Manny Manager". */
+  actorLabel: string;
+  createdAt: Date;
+}
+
+/**
+ * The chain with what happened at each step of the current round (the entries after the last
+ * submission): who approved, rejected or sent it back and when, escalations, the step waiting
+ * now, and the steps still to come — or never reached, once a step rejected the request or sent
+ * it back, or it was cancelled. Before submission every step is "upcoming" (the plan).
+ */
+export function chainProgress(
+  chain: PlannedChain,
+  status: RequestStatus,
+  timeline: readonly ProgressEntry[],
+): StepProgress[] {
+  const lastSubmission = timeline.findLastIndex(
+    (entry) => entry.action === "SUBMITTED" || entry.action === "RESUBMITTED",
+  );
+  const round = lastSubmission >= 0 ? timeline.slice(lastSubmission + 1) : [];
+  let stopped = status === "CANCELLED";
+  return chain.steps.map(({ state, ...step }, index): StepProgress => {
+    let outcome: StepProgress["outcome"] | null = null;
+    let by: string | null = null;
+    let at: Date | null = null;
+    let approvals: StepProgress["approvals"] = null;
+    let escalatedTo: Role | null = null;
+    for (const entry of round) {
+      const read = readEventData(entry.action, entry.data);
+      if (!read.ok || !("nodeId" in read.event.data) || read.event.data.nodeId !== step.nodeId)
+        continue;
+      const event = read.event;
+      if (event.action === "APPROVED") {
+        approvals = { count: event.data.approvals, needed: event.data.needed };
+        if (event.data.approvals >= event.data.needed) outcome = "approved";
+        [by, at] = [entry.actorLabel, entry.createdAt];
+      } else if (event.action === "REJECTED" || event.action === "CHANGES_REQUESTED") {
+        outcome = event.action === "REJECTED" ? "rejected" : "sent_back";
+        [by, at] = [entry.actorLabel, entry.createdAt];
+      } else if (event.action === "ESCALATED" || event.action === "SLA_ESCALATED") {
+        escalatedTo = event.data.toRole;
+      }
+    }
+    if (outcome === null) {
+      if (stopped) outcome = "not_reached";
+      else if (state === "current") outcome = "waiting";
+      else if (state === "done") outcome = "approved";
+      else outcome = index === chain.currentIndex ? "waiting" : "upcoming";
+    }
+    if (outcome === "rejected" || outcome === "sent_back") stopped = true;
+    if (outcome === "upcoming" && (status === "REJECTED" || status === "CHANGES_REQUESTED")) {
+      outcome = "not_reached";
+    }
+    return {
+      ...step,
+      outcome,
+      by: outcome === "waiting" ? null : by,
+      at: outcome === "waiting" ? null : at,
+      approvals: outcome === "waiting" ? approvals : null,
+      escalatedTo,
+    };
+  });
 }
 
 /** "step 2 of 3: FINANCE", or null when no step is waiting. */

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { describeCurrentStep, plannedChain } from "./chain";
-import { actors, approveAll, draft, step, workflow } from "./test-helpers";
+import {
+  chainProgress,
+  describeCurrentStep,
+  type ProgressEntry,
+  plannedChain,
+  type StepProgress,
+} from "./chain";
+import type { Actor, EngineEvent } from "./model";
+import { actors, approveAll, draft, step, T0, workflow } from "./test-helpers";
 
 describe("default routes, approved at every step", () => {
   it.each([
@@ -93,5 +100,109 @@ describe("planned chain", () => {
     const unknown = plannedChain(definition, draft("LEAVE", {}));
     expect(unknown.steps).toEqual([]);
     expect(unknown.problem).toContain("days");
+  });
+});
+
+describe("chain progress", () => {
+  const procurement = workflow("PROCUREMENT");
+  const T = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+  /** Runs `events` from a fresh EUR 14,280 purchase and keeps the audit entries as the page reads them. */
+  function run(events: [EngineEvent, Actor][]) {
+    let state = draft("PROCUREMENT", { amount: 14_280, currency: "EUR" });
+    const timeline: ProgressEntry[] = [];
+    events.forEach(([event, actor], i) => {
+      const t = step(procurement, state, event, actor, T(i));
+      state = t.state;
+      for (const entry of t.audit) {
+        timeline.push({
+          action: entry.action,
+          data: entry.data,
+          actorLabel: actor.kind === "user" ? actor.id : "Flowgate workflow",
+          createdAt: T(i),
+        });
+      }
+    });
+    return chainProgress(plannedChain(procurement, state), state.status, timeline);
+  }
+  const brief = (steps: StepProgress[]) => steps.map((s) => [s.role, s.outcome, s.by]);
+
+  it("plans a draft's steps with their SLA, all still to come", () => {
+    const steps = run([]);
+    expect(brief(steps)).toEqual([
+      ["MANAGER", "upcoming", null],
+      ["FINANCE", "upcoming", null],
+      ["DIRECTOR", "upcoming", null],
+    ]);
+    expect(steps.every((s) => s.slaHours > 0)).toBe(true);
+  });
+
+  it("says who approved, who waits and what comes next", () => {
+    const steps = run([
+      [{ type: "SUBMIT" }, actors.requester],
+      [{ type: "APPROVE" }, actors.managerEng],
+    ]);
+    expect(brief(steps)).toEqual([
+      ["MANAGER", "approved", "u-manager-eng"],
+      ["FINANCE", "waiting", null],
+      ["DIRECTOR", "upcoming", null],
+    ]);
+    expect(steps[0]?.at).toEqual(T(1));
+  });
+
+  it("marks a rejection at its step and the rest as never reached (not 'next')", () => {
+    const steps = run([
+      [{ type: "SUBMIT" }, actors.requester],
+      [{ type: "REJECT", reason: "Over budget" }, actors.managerEng],
+    ]);
+    expect(brief(steps)).toEqual([
+      ["MANAGER", "rejected", "u-manager-eng"],
+      ["FINANCE", "not_reached", null],
+      ["DIRECTOR", "not_reached", null],
+    ]);
+  });
+
+  it("marks a request sent back for changes at the step that sent it back", () => {
+    const steps = run([
+      [{ type: "SUBMIT" }, actors.requester],
+      [{ type: "APPROVE" }, actors.managerEng],
+      [{ type: "REQUEST_CHANGES", comment: "Split the order" }, actors.finance],
+    ]);
+    expect(brief(steps)).toEqual([
+      ["MANAGER", "approved", "u-manager-eng"],
+      ["FINANCE", "sent_back", "u-finance"],
+      ["DIRECTOR", "not_reached", null],
+    ]);
+  });
+
+  it("starts over after a resubmission: only the new round's decisions count", () => {
+    const steps = run([
+      [{ type: "SUBMIT" }, actors.requester],
+      [{ type: "REQUEST_CHANGES", comment: "Split the order" }, actors.managerEng],
+      [{ type: "RESUBMIT" }, actors.requester],
+    ]);
+    expect(brief(steps)).toEqual([
+      ["MANAGER", "waiting", null],
+      ["FINANCE", "upcoming", null],
+      ["DIRECTOR", "upcoming", null],
+    ]);
+  });
+
+  it("shows an escalation on the waiting step and every approver once approved", () => {
+    const escalated = run([
+      [{ type: "SUBMIT" }, actors.requester],
+      [{ type: "ESCALATE", reason: "Away this week" }, actors.managerEng],
+    ]);
+    expect(escalated[0]).toMatchObject({ outcome: "waiting", escalatedTo: "DIRECTOR" });
+    const approved = run([
+      [{ type: "SUBMIT" }, actors.requester],
+      [{ type: "APPROVE" }, actors.managerEng],
+      [{ type: "APPROVE" }, actors.finance],
+      [{ type: "APPROVE" }, actors.director],
+    ]);
+    expect(brief(approved)).toEqual([
+      ["MANAGER", "approved", "u-manager-eng"],
+      ["FINANCE", "approved", "u-finance"],
+      ["DIRECTOR", "approved", "u-director"],
+    ]);
   });
 });

@@ -64,6 +64,12 @@ export type DecisionKind = DecisionInput["decision"];
 export interface Decided {
   status: string;
   version: number;
+  /** The request's number (FG-15). */
+  number: number;
+  /** Who it waits for now ("Finance", "Finance (Engineering)"), or null when no step waits. */
+  waitingFor: string | null;
+  /** The next item in the decider's inbox, for "Next in inbox →", or null when it is empty. */
+  next: { id: string; number: number; title: string } | null;
 }
 
 /** The server action that decides, as components receive it. */
@@ -75,6 +81,11 @@ export const DECISION_LABELS: Readonly<Record<DecisionKind, string>> = {
   request_changes: "Request changes",
   escalate: "Escalate",
 };
+
+/** Which of the actions permittedActions offers are decisions on the waiting step. */
+export function isDecision(action: string): action is DecisionKind {
+  return Object.hasOwn(DECISION_LABELS, action);
+}
 
 /** The text field each decision needs, if any. */
 export const DECISION_NOTE: Readonly<Record<DecisionKind, "comment" | "reason">> = {

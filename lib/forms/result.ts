@@ -6,6 +6,8 @@ export interface CurrentState {
   /** "Approved by Fiona Finance, 2 minutes ago"-style facts: the newest timeline entry. */
   lastAction: string | null;
   lastActor: string | null;
+  /** The newest action was the viewer's own (another tab or window of theirs). */
+  lastByYou: boolean;
   lastAt: string | null;
   /** "step 2 of 3: FINANCE" when a step waits. */
   currentStep: string | null;

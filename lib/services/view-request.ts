@@ -8,11 +8,13 @@ import { type Db, poolOf } from "@/lib/db/client";
 import { type RequestDetail, requestDetail, type TimelineEntry } from "@/lib/db/request-view";
 import { latestWorkflow, workflowById } from "@/lib/db/workflows";
 import {
+  chainProgress,
   describeCurrentStep,
   type PlannedChain,
   permittedActions,
   plannedChain,
   type RequestAction,
+  type StepProgress,
 } from "@/lib/engine";
 import { AppError } from "@/lib/errors";
 import type { CurrentState } from "@/lib/forms/result";
@@ -24,6 +26,8 @@ import { visibleWithoutHistory } from "./visibility";
 export interface RequestView {
   detail: RequestDetail;
   chain: PlannedChain;
+  /** Each step of the chain with what became of it this round (who decided, when, how). */
+  progress: StepProgress[];
   /** "step 2 of 3: FINANCE", or null when no step waits. */
   currentStep: string | null;
   actions: RequestAction[];
@@ -59,6 +63,11 @@ export async function viewRequest(
   return {
     detail,
     chain,
+    progress: chainProgress(
+      chain,
+      state.status,
+      detail.timeline.map((entry) => ({ ...entry, actorLabel: actorLabel(entry) })),
+    ),
     currentStep: describeCurrentStep(chain),
     actions: permittedActions(state, actor),
     isRequester: state.requesterId === user.id,
@@ -85,11 +94,19 @@ export async function currentStateFor(
 ): Promise<CurrentState | null> {
   try {
     const view = await viewRequest(db, user, requestId);
-    const last = view.detail.timeline.at(-1);
+    const { timeline } = view.detail;
+    // What a person did (or the SLA timer), not the workflow's own bookkeeping after it: an
+    // approval's "Completed by Flowgate workflow" says nothing about who acted.
+    const last =
+      timeline.findLast(
+        (entry) => entry.actorType === "USER" || entry.action === "SLA_ESCALATED",
+      ) ?? timeline.at(-1);
+    const byYou = last?.actorType === "USER" && last.actorId === user.id;
     return {
       status: view.detail.loaded.state.status,
       lastAction: last?.action ?? null,
-      lastActor: last ? actorLabel(last) : null,
+      lastActor: last ? (byYou ? "you" : actorLabel(last)) : null,
+      lastByYou: byYou,
       lastAt: last?.createdAt.toISOString() ?? null,
       currentStep: view.currentStep,
     };

@@ -19,6 +19,7 @@ import { type BulkItemResult, bulkApprove } from "@/lib/services/bulk-approve";
 import { cancelRequest } from "@/lib/services/cancel-request";
 import { createRequest } from "@/lib/services/create-request";
 import { decideStep } from "@/lib/services/decide-step";
+import { decisionOutcome } from "@/lib/services/decision-outcome";
 import { editRequest } from "@/lib/services/edit-request";
 import { type SuggestionView, suggestForForm } from "@/lib/services/suggest-for-form";
 
@@ -141,7 +142,7 @@ export async function decideAction(
     async (user) => {
       // decideStep checks the input with the shared schema, whatever the browser sent.
       const applied = await decideStep(db(), user, requestIdOrThrow(requestId), input);
-      return { status: applied.status, version: applied.version };
+      return decisionOutcome(db(), user, applied);
     },
     { requestId },
   );

@@ -7,7 +7,7 @@ import type { SettingsInput } from "@/lib/forms/settings";
 import { createDelegation } from "@/lib/services/create-delegation";
 import { endDelegation } from "@/lib/services/end-delegation";
 import { signOutEverywhereElse } from "@/lib/services/sessions";
-import { updateSettings } from "@/lib/services/update-settings";
+import { adoptBrowserTimeZone, updateSettings } from "@/lib/services/update-settings";
 
 /** Saves the settings form (a checkbox is absent from the form when unticked). */
 export async function updateSettingsAction(
@@ -17,7 +17,10 @@ export async function updateSettingsAction(
   const notForm = notAForm(form);
   if (notForm) return notForm;
   const result = await runAction("request:read-own", "update-settings", (user) =>
-    updateSettings(db(), user, { emailNotifications: form.get("emailNotifications") === "on" }),
+    updateSettings(db(), user, {
+      emailNotifications: form.get("emailNotifications") === "on",
+      timeZone: formText(form, "timeZone") || null,
+    }),
   );
   if (result.ok) {
     revalidatePath("/settings");
@@ -84,4 +87,13 @@ export async function endDelegationAction(
   if (!result.ok) return result;
   revalidatePath("/settings");
   return { ok: true, data: undefined, message: "Ended: your steps are yours alone again." };
+}
+
+/** The browser's time zone, for someone who has none yet (components/time-zone-detect.tsx). */
+export async function adoptTimeZoneAction(zone: string) {
+  const result = await runAction("request:read-own", "adopt-time-zone", (user) =>
+    adoptBrowserTimeZone(db(), user, zone),
+  );
+  if (result.ok) revalidatePath("/", "layout");
+  return result;
 }

@@ -23,6 +23,9 @@ import { createTokenAction, revokeTokenAction } from "./token-actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
+/** The runtime's zones; "UTC" first (not every runtime lists it). */
+const TIME_ZONES = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
+
 export default async function SettingsPage() {
   const user = await requirePermission("request:read-own");
   const [settings, sessions, delegations, tokens] = await Promise.all([
@@ -37,7 +40,7 @@ export default async function SettingsPage() {
         title="Settings"
         description="How Flowgate keeps you informed, where you are signed in, and your API tokens."
       />
-      <SettingsForm initial={settings} action={updateSettingsAction} />
+      <SettingsForm initial={settings} timeZones={TIME_ZONES} action={updateSettingsAction} />
       {can(user, "inbox:read") ? (
         <DelegationSection
           given={delegations.given}

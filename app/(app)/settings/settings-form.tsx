@@ -1,14 +1,17 @@
 "use client";
 import { useActionState } from "react";
-import { Alert, buttonClass } from "@/components/ui";
+import { Alert, buttonClass, inputClass } from "@/components/ui";
 import type { FormState } from "@/lib/forms/result";
 import type { SettingsInput } from "@/lib/forms/settings";
 
 export function SettingsForm({
   initial,
+  timeZones,
   action,
 }: {
   initial: SettingsInput;
+  /** Every zone the server knows, for the list. */
+  timeZones: string[];
   action: (previous: FormState<SettingsInput>, form: FormData) => Promise<FormState<SettingsInput>>;
 }) {
   const [state, formAction, saving] = useActionState(action, null);
@@ -36,6 +39,28 @@ export function SettingsForm({
           </span>
         </label>
       </fieldset>
+      <div>
+        <label htmlFor="settings-time-zone" className="block text-sm font-medium text-slate-700">
+          Time zone
+        </label>
+        <select
+          id="settings-time-zone"
+          name="timeZone"
+          defaultValue={current.timeZone ?? "UTC"}
+          key={current.timeZone ?? "none"}
+          className={inputClass}
+          aria-describedby="settings-time-zone-hint"
+        >
+          {timeZones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone.replaceAll("_", " ")}
+            </option>
+          ))}
+        </select>
+        <p id="settings-time-zone-hint" className="mt-1 text-xs text-slate-500">
+          Times across Flowgate show in this zone (taken from your browser on your first visit).
+        </p>
+      </div>
       <button type="submit" className={buttonClass.primary} disabled={saving}>
         {saving ? "Saving…" : "Save"}
       </button>

@@ -5,17 +5,27 @@ import { AuditCheckPanel } from "@/components/audit-check";
 import { DecisionControls } from "@/components/decision-controls";
 import { Lifecycle } from "@/components/lifecycle";
 import { LiveRequest } from "@/components/live-request";
+import { OutcomeBanner } from "@/components/outcome-banner";
 import { RoutingWarnings } from "@/components/routing-warnings";
 import { SlaCountdown } from "@/components/sla-countdown";
 import { StatusBadge } from "@/components/status-badge";
 import { Timeline } from "@/components/timeline";
 import { Alert } from "@/components/ui";
+import { When } from "@/components/when";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import type { StepProgress } from "@/lib/engine";
 import { FIELD_LABELS, type FieldName } from "@/lib/engine/fields";
 import { AppError } from "@/lib/errors";
-import { describeFields, formatDateTime, formatPercent, requestLabel } from "@/lib/format";
+import {
+  describeFields,
+  formatMoney,
+  formatPercent,
+  formatStatus,
+  requestLabel,
+} from "@/lib/format";
+import { isDecision } from "@/lib/forms/decision";
 import { TYPE_LABELS } from "@/lib/forms/request";
 import { auditCheckFor } from "@/lib/services/audit-check";
 import { type RequestView, viewRequest } from "@/lib/services/view-request";
@@ -41,9 +51,8 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
   const auditCheck = await auditCheckFor(db(), user, id);
   const { detail, chain } = view;
   const { state } = detail.loaded;
-  const decideActions = view.actions.filter((a) =>
-    ["approve", "reject", "request_changes", "escalate"].includes(a),
-  );
+  const decideActions = view.actions.filter(isDecision);
+  const now = new Date();
   return (
     <article className="space-y-6">
       <header className="flex flex-wrap items-start justify-between gap-3">
@@ -72,142 +81,257 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
         </div>
       </header>
 
-      {notice === "not-submitted" && state.status === "DRAFT" ? (
-        <Alert tone="warning">
-          Saved as a draft, but it could not be submitted yet. Check the fields and submit again.
-        </Alert>
-      ) : null}
+      <OutcomeBanner>
+        {notice === "not-submitted" && state.status === "DRAFT" ? (
+          <Alert tone="warning">
+            Saved as a draft, but it could not be submitted yet. Check the fields and submit again.
+          </Alert>
+        ) : null}
 
-      <LiveRequest requestId={state.id} version={detail.loaded.version} />
-      <Lifecycle timeline={detail.timeline} hasAction={view.approvedAction !== null} />
-
-      <RoutingWarnings warnings={detail.routingWarnings} />
-
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <div className="space-y-6">
-          <Section title="Details">
-            <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
-              <dt className="text-slate-500">Requester</dt>
-              <dd>
-                {detail.requester.name}
-                {detail.department ? ` · ${detail.department}` : ""}
-              </dd>
-              {(Object.entries(state.fields) as [FieldName, unknown][]).map(([name, value]) => (
-                <FieldRow key={name} name={name} value={value} />
-              ))}
-              {describeFields(state.fields).length === 0 ? (
-                <>
-                  <dt className="text-slate-500">Fields</dt>
-                  <dd>—</dd>
-                </>
-              ) : null}
-              <dt className="text-slate-500">Created</dt>
-              <dd>{formatDateTime(detail.createdAt)}</dd>
-              {detail.submittedAt ? (
-                <>
-                  <dt className="text-slate-500">Submitted</dt>
-                  <dd>{formatDateTime(detail.submittedAt)}</dd>
-                </>
-              ) : null}
-            </dl>
-            <h3 className="mt-4 text-sm font-medium text-slate-700">In the requester’s words</h3>
-            <p className="mt-1 whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-sm">
-              {detail.description}
-            </p>
+        <LiveRequest requestId={state.id} version={detail.loaded.version} />
+        <KeyFacts view={view} now={now} timeZone={user.timeZone} />
+        {decideActions.length > 0 ? (
+          <Section title="Your decision">
+            {view.onBehalfOf ? (
+              <p className="mb-3 text-sm text-slate-700" data-testid="on-behalf-of">
+                You decide on behalf of {view.onBehalfOf}, who is away and named you their delegate.
+                The audit trail records both of you.
+              </p>
+            ) : null}
+            <DecisionControls
+              requestId={state.id}
+              version={detail.loaded.version}
+              actions={decideActions}
+              decide={decideAction}
+              actionHash={view.approvedAction?.hash ?? null}
+              subject={requestLabel(detail.number)}
+            />
           </Section>
+        ) : null}
 
-          <AiSection view={view} />
+        <Lifecycle timeline={detail.timeline} hasAction={view.approvedAction !== null} />
 
-          {view.isRequester && view.actions.length > 0 ? (
-            <Section title="Your actions">
-              <RequesterActions
-                requestId={state.id}
-                version={detail.loaded.version}
-                status={state.status}
-                type={state.type}
-                fields={state.fields}
-                action={state.action}
-                actions={view.actions}
-              />
-            </Section>
-          ) : null}
+        <RoutingWarnings warnings={detail.routingWarnings} />
 
-          {view.approvedAction ? (
-            <Section title="Action once approved">
-              <ApprovedAction action={view.approvedAction} runs={view.actionRuns} />
-              <p className="mt-2 text-xs text-slate-500">
-                An approval is bound to this exact action: it runs once, with these details, after
-                the last approval.
-              </p>
-            </Section>
-          ) : null}
-
-          {decideActions.length > 0 ? (
-            <Section title="Your decision">
-              {view.onBehalfOf ? (
-                <p className="mb-3 text-sm text-slate-700" data-testid="on-behalf-of">
-                  You decide on behalf of {view.onBehalfOf}, who is away and named you their
-                  delegate. The audit trail records both of you.
-                </p>
-              ) : null}
-              <DecisionControls
-                requestId={state.id}
-                version={detail.loaded.version}
-                actions={decideActions}
-                decide={decideAction}
-                actionHash={view.approvedAction?.hash ?? null}
-              />
-            </Section>
-          ) : null}
-        </div>
-
-        <div className="space-y-6">
-          <Section title="Approval chain">
-            {chain.steps.length === 0 ? (
-              <p className="text-sm text-slate-600">
-                {chain.problem ?? "No approval step: the workflow decides on its own."}
-              </p>
-            ) : (
-              <ol className="space-y-2" aria-label="Approval steps">
-                {chain.steps.map((step, index) => (
-                  <li
-                    key={step.nodeId}
-                    aria-current={step.state === "current" ? "step" : undefined}
-                    data-state={step.state}
-                    className="flex items-center gap-3 rounded-md border border-slate-200 px-3 py-2 text-sm data-[state=current]:border-brand-600 data-[state=current]:bg-brand-50 data-[state=done]:text-slate-500"
-                  >
-                    <span
-                      aria-hidden="true"
-                      className="flex size-6 shrink-0 items-center justify-center rounded-full bg-slate-100 text-xs font-medium"
-                    >
-                      {step.state === "done" ? "✓" : index + 1}
-                    </span>
-                    <span className="font-medium">{ROLE_LABELS[step.role]}</span>
-                    <span className="ml-auto text-xs">
-                      {step.state === "done"
-                        ? "approved"
-                        : step.state === "current"
-                          ? "waiting now"
-                          : "next"}
-                    </span>
-                  </li>
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+          <div className="space-y-6">
+            <Section title="Details">
+              <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+                <dt className="text-slate-500">Requester</dt>
+                <dd>
+                  {detail.requester.name}
+                  {detail.department ? ` · ${detail.department}` : ""}
+                </dd>
+                {(Object.entries(state.fields) as [FieldName, unknown][]).map(([name, value]) => (
+                  <FieldRow key={name} name={name} value={value} fields={state.fields} />
                 ))}
-              </ol>
-            )}
-            {chain.problem && chain.steps.length > 0 ? (
-              <p className="mt-2 text-xs text-slate-500">{chain.problem}</p>
-            ) : null}
-          </Section>
+                {describeFields(state.fields).length === 0 ? (
+                  <>
+                    <dt className="text-slate-500">Fields</dt>
+                    <dd>—</dd>
+                  </>
+                ) : null}
+                <dt className="text-slate-500">Created</dt>
+                <dd>
+                  <When at={detail.createdAt} now={now} timeZone={user.timeZone} />
+                </dd>
+                {detail.submittedAt ? (
+                  <>
+                    <dt className="text-slate-500">Submitted</dt>
+                    <dd>
+                      <When at={detail.submittedAt} now={now} timeZone={user.timeZone} />
+                    </dd>
+                  </>
+                ) : null}
+              </dl>
+              <h3 className="mt-4 text-sm font-medium text-slate-700">In the requester’s words</h3>
+              <p className="mt-1 whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-sm">
+                {detail.description}
+              </p>
+            </Section>
 
-          <Section title="Timeline">
-            {auditCheck ? (
-              <AuditCheckPanel check={auditCheck} requestId={state.id} number={detail.number} />
+            <AiSection view={view} />
+
+            {view.isRequester && view.actions.length > 0 ? (
+              <Section title="Your actions">
+                <RequesterActions
+                  requestId={state.id}
+                  version={detail.loaded.version}
+                  status={state.status}
+                  type={state.type}
+                  fields={state.fields}
+                  action={state.action}
+                  actions={view.actions}
+                />
+              </Section>
             ) : null}
-            <Timeline entries={detail.timeline} />
-          </Section>
+
+            {view.approvedAction ? (
+              <Section title="Action once approved">
+                <ApprovedAction action={view.approvedAction} runs={view.actionRuns} />
+                <p className="mt-2 text-xs text-slate-500">
+                  An approval is bound to this exact action: it runs once, with these details, after
+                  the last approval.
+                </p>
+              </Section>
+            ) : null}
+          </div>
+
+          <div className="space-y-6">
+            <Section title="Approval chain">
+              {chain.steps.length === 0 ? (
+                <p className="text-sm text-slate-600">
+                  {chain.problem ?? "No approval step: the workflow decides on its own."}
+                </p>
+              ) : (
+                <ol className="space-y-2" aria-label="Approval steps">
+                  {view.progress.map((step, index) => (
+                    <li
+                      key={step.nodeId}
+                      aria-current={step.outcome === "waiting" ? "step" : undefined}
+                      data-outcome={step.outcome}
+                      className="flex items-start gap-3 rounded-md border border-slate-200 px-3 py-2 text-sm data-[outcome=approved]:text-slate-600 data-[outcome=not_reached]:text-slate-500 data-[outcome=rejected]:border-red-200 data-[outcome=sent_back]:border-amber-300 data-[outcome=waiting]:border-brand-600 data-[outcome=waiting]:bg-brand-50"
+                    >
+                      <span
+                        aria-hidden="true"
+                        className="flex size-6 shrink-0 items-center justify-center rounded-full bg-slate-100 text-xs font-medium"
+                      >
+                        {STEP_MARK[step.outcome] ?? index + 1}
+                      </span>
+                      <span className="min-w-0 flex-1">
+                        <span className="block font-medium text-slate-900">
+                          {ROLE_LABELS[step.role]}
+                          {step.escalatedTo
+                            ? ` → ${ROLE_LABELS[step.escalatedTo]} (escalated)`
+                            : ""}
+                        </span>
+                        <span className="block text-xs" data-testid="step-outcome">
+                          {describeStep(step, now, user.timeZone)}
+                        </span>
+                      </span>
+                    </li>
+                  ))}
+                </ol>
+              )}
+              {chain.problem && chain.steps.length > 0 ? (
+                <p className="mt-2 text-xs text-slate-500">{chain.problem}</p>
+              ) : null}
+            </Section>
+
+            <Section title="Timeline">
+              {auditCheck ? (
+                <AuditCheckPanel check={auditCheck} requestId={state.id} number={detail.number} />
+              ) : null}
+              <Timeline entries={detail.timeline} timeZone={user.timeZone} />
+            </Section>
+          </div>
         </div>
-      </div>
+      </OutcomeBanner>
     </article>
+  );
+}
+
+const STEP_MARK: Partial<Record<StepProgress["outcome"], string>> = {
+  approved: "✓",
+  rejected: "✕",
+  sent_back: "↩",
+};
+
+/** "Approved by Manny Manager 2 hours ago", "Waiting now — 1 of 2 approvals", "Not reached". */
+function describeStep(step: StepProgress, now: Date, timeZone?: string | null) {
+  const when = step.at ? (
+    <>
+      {" "}
+      <When at={step.at} now={now} timeZone={timeZone} />
+    </>
+  ) : null;
+  switch (step.outcome) {
+    case "approved":
+      return step.by ? (
+        <>
+          Approved by {step.by}
+          {when}
+        </>
+      ) : (
+        "Approved"
+      );
+    case "rejected":
+      return (
+        <>
+          Rejected by {step.by}
+          {when}
+        </>
+      );
+    case "sent_back":
+      return (
+        <>
+          Sent back for changes by {step.by}
+          {when}
+        </>
+      );
+    case "waiting":
+      return `Waiting now${
+        step.approvals && step.approvals.needed > 1
+          ? ` — ${step.approvals.count} of ${step.approvals.needed} approvals`
+          : ""
+      }`;
+    case "upcoming":
+      return `Next — up to ${formatHours(step.slaHours)} once it starts`;
+    case "not_reached":
+      return "Not reached";
+  }
+}
+
+/** 24 → "24 h", 72 → "3 days", 0.5 → "30 min". */
+function formatHours(hours: number): string {
+  if (hours < 1) return `${Math.round(hours * 60)} min`;
+  if (hours >= 48 && hours % 24 === 0) return `${hours / 24} days`;
+  return `${hours} h`;
+}
+
+/** What an approver decides on, above the text: the deciding figure, who waits, and by when. */
+function KeyFacts({
+  view,
+  now,
+  timeZone,
+}: {
+  view: RequestView;
+  now: Date;
+  timeZone?: string | null;
+}) {
+  const { state } = view.detail.loaded;
+  const figure = describeFields(state.fields)[0] ?? null;
+  const waiting = view.progress.find((step) => step.outcome === "waiting");
+  return (
+    <dl
+      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-3"
+      aria-label="Key facts"
+    >
+      <div>
+        <dt className="text-slate-500">{TYPE_LABELS[state.type]}</dt>
+        <dd className="text-lg font-semibold text-slate-900" data-testid="key-figure">
+          {figure ?? "—"}
+        </dd>
+      </div>
+      <div>
+        <dt className="text-slate-500">Waiting for</dt>
+        <dd className="font-medium" data-testid="key-waiting">
+          {waiting
+            ? `${ROLE_LABELS[waiting.escalatedTo ?? waiting.role]}${
+                view.detail.stepDepartment ? ` (${view.detail.stepDepartment})` : ""
+              }`
+            : state.status === "DRAFT" || state.status === "CHANGES_REQUESTED"
+              ? `${view.detail.requester.name} (requester)`
+              : "Nobody — " + formatStatus(state.status).toLowerCase()}
+        </dd>
+      </div>
+      <div>
+        <dt className="text-slate-500">Due</dt>
+        <dd className="font-medium">
+          {state.step ? <When at={state.step.dueAt} now={now} timeZone={timeZone} /> : "—"}
+        </dd>
+      </div>
+    </dl>
   );
 }
 
@@ -226,13 +350,17 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-function FieldRow({ name, value }: { name: FieldName; value: unknown }) {
+/** A confirmed field; an amount with its currency in one money format (lib/format.ts). */
+function FieldRow({ name, value, fields }: { name: FieldName; value: unknown; fields: object }) {
+  const currency = (fields as { currency?: unknown }).currency;
+  const amount = (fields as { amount?: unknown }).amount;
+  if (name === "currency" && typeof amount === "number") return null; // shown with the amount
   return (
     <>
       <dt className="text-slate-500">{FIELD_LABELS[name]}</dt>
       <dd data-testid={`field-${name}`}>
         {name === "amount" && typeof value === "number"
-          ? value.toLocaleString("en")
+          ? formatMoney(value, typeof currency === "string" ? currency : undefined)
           : String(value)}
       </dd>
     </>

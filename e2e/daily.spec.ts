@@ -1,0 +1,105 @@
+/**
+ * The daily screens (issue 14): decisions that confirm and say what happens next, a chain that
+ * says who decided what, honest HTTP statuses for missing and forbidden pages.
+ */
+import { randomUUID } from "node:crypto";
+import { expect, personPage, tag, test, USERS } from "./fixtures";
+import { seedRequest } from "./seed";
+
+test("a missing request answers 404 and a page beyond the role 403, each with its own page", async ({
+  browser,
+}) => {
+  const requester = await personPage(browser, USERS.requester);
+  const missing = await requester.goto(`/requests/${randomUUID()}`);
+  expect(missing?.status()).toBe(404);
+  await expect(requester.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  const malformed = await requester.goto("/requests/not-a-request");
+  expect(malformed?.status()).toBe(404);
+  const nowhere = await requester.goto("/no-such-page");
+  expect(nowhere?.status()).toBe(404);
+  const admin = await requester.goto("/admin/users");
+  expect(admin?.status()).toBe(403);
+  await expect(requester.getByRole("heading", { name: "Not for your role" })).toBeVisible();
+});
+
+test("approving on the request page confirms, says who has it now, and stays until dismissed", async ({
+  browser,
+}) => {
+  const title = tag("Chairs");
+  const { id, number } = await seedRequest(USERS.requester, {
+    title,
+    text: "12 ergonomic chairs for Berlin, EUR 14,280",
+    type: "PROCUREMENT",
+    fields: { amount: 14_280, currency: "EUR" },
+  });
+  const manager = await personPage(browser, USERS.managerEng);
+  await manager.goto(`/requests/${id}`);
+  // The decision bar and the key facts come first.
+  await expect(manager.getByTestId("key-figure")).toHaveText("€14,280.00");
+  await expect(manager.getByTestId("key-waiting")).toContainText("Manager");
+  await manager.getByRole("button", { name: "Approve" }).click();
+
+  const outcome = manager.getByTestId("decision-outcome");
+  await expect(outcome).toContainText(`FG-${number} approved — now with Finance.`);
+  // The page shows the new state (nothing left to decide) and the confirmation is still there.
+  await expect(manager.getByRole("heading", { name: "Your decision" })).toHaveCount(0);
+  await expect(manager.getByTestId("key-waiting")).toContainText("Finance");
+  await expect(outcome).toContainText(`FG-${number} approved`);
+  await expect(
+    outcome.getByRole("link", { name: /Next in inbox|back to the inbox/ }),
+  ).toBeVisible();
+  const steps = manager.getByRole("list", { name: "Approval steps" }).getByRole("listitem");
+  await expect(steps.nth(0)).toContainText("Approved by Max Manager");
+  await expect(steps.nth(1)).toContainText("Waiting now");
+  await expect(steps.nth(2)).toContainText("Next — up to");
+
+  await outcome.getByRole("button", { name: "Dismiss" }).click();
+  await expect(outcome).toBeEmpty();
+});
+
+test("the chain marks a rejection and a request sent back at their step, the rest never reached", async ({
+  browser,
+}) => {
+  const rejected = await seedRequest(USERS.requester, {
+    title: tag("Rejected"),
+    text: "A standing desk, EUR 14,000",
+    type: "PROCUREMENT",
+    fields: { amount: 14_000, currency: "EUR" },
+  });
+  const sentBack = await seedRequest(USERS.requester, {
+    title: tag("SentBack"),
+    text: "Two monitors, EUR 13,000",
+    type: "PROCUREMENT",
+    fields: { amount: 13_000, currency: "EUR" },
+  });
+  const manager = await personPage(browser, USERS.managerEng);
+
+  await manager.goto(`/requests/${rejected.id}`);
+  await manager.getByRole("button", { name: "Reject…" }).click();
+  await manager.getByLabel("Reason for rejecting").fill("Not in this quarter's budget");
+  await manager.getByRole("button", { name: "Confirm: reject" }).click();
+  await expect(manager.getByTestId("decision-outcome")).toContainText(
+    `FG-${rejected.number} rejected — closed as rejected.`,
+  );
+  const steps = manager.getByRole("list", { name: "Approval steps" }).getByRole("listitem");
+  await expect(steps.nth(0)).toContainText("Rejected by Max Manager");
+  await expect(steps.nth(1)).toContainText("Not reached");
+  await expect(steps.nth(2)).toContainText("Not reached");
+
+  await manager.goto(`/requests/${sentBack.id}`);
+  await manager.getByRole("button", { name: "Request changes…" }).click();
+  await manager.getByLabel("What should change").fill("Split it per team");
+  await manager.getByRole("button", { name: "Confirm: request changes" }).click();
+  await expect(manager.getByTestId("decision-outcome")).toContainText(
+    `FG-${sentBack.number} sent back for changes — back with the requester.`,
+  );
+  await expect(steps.nth(0)).toContainText("Sent back for changes by Max Manager");
+  await expect(steps.nth(1)).toContainText("Not reached");
+
+  // The requester reads the same chain.
+  const requester = await personPage(browser, USERS.requester);
+  await requester.goto(`/requests/${rejected.id}`);
+  await expect(
+    requester.getByRole("list", { name: "Approval steps" }).getByRole("listitem").nth(0),
+  ).toContainText("Rejected by Max Manager");
+});
