@@ -3,7 +3,8 @@
  * says who decided what, honest HTTP statuses for missing and forbidden pages.
  */
 import { randomUUID } from "node:crypto";
-import { expect, personPage, tag, test, USERS } from "./fixtures";
+import { e2eDb } from "./database";
+import { expect, MORE_USERS, personPage, tag, test, USERS } from "./fixtures";
 import { seedRequest } from "./seed";
 
 test("a missing request answers 404 and a page beyond the role 403, each with its own page", async ({
@@ -102,4 +103,38 @@ test("the chain marks a rejection and a request sent back at their step, the res
   await expect(
     requester.getByRole("list", { name: "Approval steps" }).getByRole("listitem").nth(0),
   ).toContainText("Rejected by Max Manager");
+});
+
+test("times read in the person's time zone: the browser's on the first visit, then their choice", async ({
+  browser,
+}) => {
+  const db = e2eDb();
+  try {
+    await db.user.update({ where: { email: MORE_USERS.director }, data: { timeZone: null } });
+  } finally {
+    await db.$disconnect();
+  }
+  const { id } = await seedRequest(MORE_USERS.director, {
+    title: tag("Offsite"),
+    text: "Team offsite venue deposit, EUR 900",
+    type: "PROCUREMENT",
+    fields: { amount: 900, currency: "EUR" },
+  });
+  const director = await personPage(browser, MORE_USERS.director, { timezoneId: "Asia/Tokyo" });
+  await director.goto("/settings");
+  await expect(director.getByLabel("Time zone")).toHaveValue("Asia/Tokyo");
+  await director.goto(`/requests/${id}`);
+  const timeline = director.getByTestId("timeline");
+  await expect(timeline.locator("time").first()).toContainText("GMT+9");
+  // Relative in the details, the exact time on hover.
+  const created = director.locator("dt:text-is('Created') + dd time");
+  await expect(created).toContainText(/just now|minute/);
+  await expect(created).toHaveAttribute("title", /GMT\+9/);
+
+  await director.goto("/settings");
+  await director.getByLabel("Time zone").selectOption("Europe/Berlin");
+  await director.getByRole("button", { name: "Save" }).first().click();
+  await expect(director.getByText("Saved.")).toBeVisible();
+  await director.goto(`/requests/${id}`);
+  await expect(timeline.locator("time").first()).toContainText(/CET|CEST/);
 });
