@@ -4,6 +4,7 @@ import type { SessionUser } from "@/lib/auth/config";
 import type { NavItem } from "@/lib/auth/navigation";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { Logo } from "./logo";
+import { MobileMenu } from "./mobile-menu";
 import { NavLinks } from "./nav-links";
 
 export function AppShell({
@@ -30,36 +31,40 @@ export function AppShell({
           <Link href="/" aria-label="Flowgate home">
             <Logo />
           </Link>
-          <NavLinks items={navigation.map(({ href, label, exact }) => ({ href, label, exact }))} />
-          <div className="ml-auto flex items-center gap-3 text-sm">
-            <span className="hidden text-right sm:block" data-testid="current-user">
-              <span className="block font-medium">{user.name}</span>
-              <span className="block text-xs text-slate-500">
-                {user.roles.map((role) => ROLE_LABELS[role]).join(" · ")}
-                {user.department ? ` — ${user.department.name}` : ""}
+          <MobileMenu>
+            <NavLinks
+              items={navigation.map(({ href, label, exact }) => ({ href, label, exact }))}
+            />
+            <div className="flex flex-wrap items-center gap-3 text-sm sm:ml-auto">
+              <span className="block sm:text-right" data-testid="current-user">
+                <span className="block font-medium">{user.name}</span>
+                <span className="block text-xs text-slate-500">
+                  {user.roles.map((role) => ROLE_LABELS[role]).join(" · ")}
+                  {user.department ? ` — ${user.department.name}` : ""}
+                </span>
               </span>
-            </span>
-            <Link
-              href="/tasks"
-              className="rounded-md px-2 py-1.5 font-medium text-slate-700 hover:bg-slate-100"
-            >
-              Tasks
-            </Link>
-            <Link
-              href="/settings"
-              className="rounded-md px-2 py-1.5 font-medium text-slate-700 hover:bg-slate-100"
-            >
-              Settings
-            </Link>
-            <form action={signOutAction}>
-              <button
-                type="submit"
-                className="rounded-md border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100"
+              <Link
+                href="/tasks"
+                className="rounded-md px-2 py-1.5 font-medium text-slate-700 hover:bg-slate-100"
               >
-                Sign out
-              </button>
-            </form>
-          </div>
+                Tasks
+              </Link>
+              <Link
+                href="/settings"
+                className="rounded-md px-2 py-1.5 font-medium text-slate-700 hover:bg-slate-100"
+              >
+                Settings
+              </Link>
+              <form action={signOutAction}>
+                <button
+                  type="submit"
+                  className="rounded-md border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100"
+                >
+                  Sign out
+                </button>
+              </form>
+            </div>
+          </MobileMenu>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">

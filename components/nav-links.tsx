@@ -16,8 +16,8 @@ export function NavLinks({ items }: { items: { href: Route; label: string; exact
     .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   const isCurrent = (href: string) => href === current;
   return (
-    <nav aria-label="Main" className="order-last w-full sm:order-none sm:w-auto">
-      <ul className="flex flex-wrap gap-1">
+    <nav aria-label="Main" className="w-full sm:w-auto">
+      <ul className="flex flex-col gap-1 sm:flex-row sm:flex-wrap">
         {items.map((item) => (
           <li key={item.href}>
             <Link

@@ -97,6 +97,23 @@ test("works on a narrow screen: no sideways scrolling, every control reachable",
     expect({ path, overflow }).toEqual({ path, overflow: 0 });
     await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
   }
+  // The menu folds behind one button: the header stays one row, and opening it shows the
+  // navigation and who is signed in; it closes on the next page.
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav).toBeHidden();
+  expect((await page.locator("header").boundingBox())?.height).toBeLessThan(80);
+  await page.getByRole("button", { name: "Menu" }).click();
+  await expect(nav.getByRole("link", { name: "Inbox" })).toBeVisible();
+  await expect(page.getByTestId("current-user")).toContainText("Max Manager");
+  await page.screenshot({ path: `${SHOTS}/menu-open-mobile.png`, fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  await nav.getByRole("link", { name: "Inbox" }).click();
+  await expect(page).toHaveURL(/\/inbox$/);
+  await expect(nav).toBeHidden();
+  await expect(page.getByRole("button", { name: "Menu" })).toHaveAttribute(
+    "aria-expanded",
+    "false",
+  );
   await page.context().close();
 });
 

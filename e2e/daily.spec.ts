@@ -4,8 +4,17 @@
  */
 import { randomUUID } from "node:crypto";
 import { e2eDb } from "./database";
-import { expect, MORE_USERS, personPage, tag, test, USERS } from "./fixtures";
-import { seedRequest } from "./seed";
+import {
+  expect,
+  MORE_USERS,
+  personPage,
+  seriousViolations,
+  signInAs,
+  tag,
+  test,
+  USERS,
+} from "./fixtures";
+import { seedRequest, seedUser } from "./seed";
 
 test("a missing request answers 404 and a page beyond the role 403, each with its own page", async ({
   browser,
@@ -137,4 +146,77 @@ test("times read in the person's time zone: the browser's on the first visit, th
   await expect(director.getByText("Saved.")).toBeVisible();
   await director.goto(`/requests/${id}`);
   await expect(timeline.locator("time").first()).toContainText(/CET|CEST/);
+});
+
+test("home counts what waits and what is overdue, your open requests and recent decisions", async ({
+  browser,
+}) => {
+  // A department of this test's own: nobody else's requests reach its manager.
+  const code = `H${Date.now().toString(36).toUpperCase()}`.slice(0, 10);
+  const requesterEmail = `${code.toLowerCase()}-rita@example.com`;
+  const managerEmail = `${code.toLowerCase()}-max@example.com`;
+  const db = e2eDb();
+  try {
+    await db.department.create({ data: { code, name: `Home ${code}` } });
+  } finally {
+    await db.$disconnect();
+  }
+  await seedUser(requesterEmail, ["REQUESTER"], code);
+  await seedUser(managerEmail, ["REQUESTER", "MANAGER"], code);
+  const ids: string[] = [];
+  for (const n of [1, 2, 3]) {
+    const { id } = await seedRequest(requesterEmail, {
+      title: `${code} leave ${n}`,
+      text: `Leave of ${n} day${n === 1 ? "" : "s"} for a family event`,
+      type: "LEAVE",
+      fields: { days: n },
+    });
+    ids.push(id);
+  }
+  const late = e2eDb();
+  try {
+    // Overdue, and escalated already (the SLA sweep leaves it alone), still with the manager.
+    const hour = 3_600_000;
+    await late.request.update({
+      where: { id: ids[2] },
+      data: {
+        status: "ESCALATED",
+        stepStartedAt: new Date(Date.now() - 30 * hour),
+        stepDueAt: new Date(Date.now() - hour),
+        stepEscalatedAt: new Date(Date.now() - 2 * hour),
+      },
+    });
+  } finally {
+    await late.$disconnect();
+  }
+
+  const manager = await (await browser.newContext()).newPage();
+  await signInAs(manager, managerEmail);
+  await expect(manager.getByTestId("home-waiting-for-you-count")).toHaveText("3");
+  await expect(manager.getByTestId("overdue-count")).toHaveText("1 overdue");
+  await manager
+    .getByRole("region", { name: /Waiting for you/ })
+    .getByRole("link", { name: `${code} leave 1`, exact: false })
+    .click();
+  await manager.getByRole("button", { name: "Approve" }).click();
+  await expect(manager.getByTestId("decision-outcome")).toContainText("approved");
+  await manager.goto("/");
+  await expect(manager.getByTestId("home-waiting-for-you-count")).toHaveText("2");
+  await expect(manager.getByTestId("home-recent-decisions-count")).toHaveText("1");
+  await expect(manager.getByRole("region", { name: /Recent decisions/ })).toContainText(
+    "approved by you",
+  );
+  await manager.screenshot({
+    path: "test-results/screenshots/home-approver.png",
+    fullPage: true,
+  });
+
+  const requester = await (await browser.newContext()).newPage();
+  await signInAs(requester, requesterEmail);
+  await expect(requester.getByTestId("home-your-open-requests-count")).toHaveText("2");
+  await expect(requester.getByRole("region", { name: /Recent decisions/ })).toContainText(
+    `approved by ${managerEmail.split("@")[0]}`,
+  );
+  await expect(requester.getByRole("region", { name: /Waiting for you/ })).toHaveCount(0);
+  expect(await seriousViolations(requester)).toEqual([]);
 });

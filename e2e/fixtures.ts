@@ -117,7 +117,8 @@ export async function personPage(
   const page = await context.newPage();
   await watchCsp(page);
   await page.goto("/");
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  // Attached rather than visible: on a phone it sits in the folded menu.
+  await expect(page.getByRole("button", { name: "Sign out", includeHidden: true })).toBeAttached();
   return page;
 }
 

@@ -90,6 +90,56 @@ export function inboxQueues(user: InboxUser): InboxQueue[] {
   return queues;
 }
 
+/**
+ * What one queue holds for `user` ($1 is their id): waiting steps of the queue's role (and
+ * department), not their own requests, not steps they approved already; for an absent approver's
+ * queue also none of that approver's own requests.
+ */
+function queueWhere(
+  user: InboxUser,
+  queue: InboxQueue,
+  params: unknown[],
+): { where: string; principal: string } {
+  const department =
+    queue.departmentId === null
+      ? "r.step_department_id IS NULL"
+      : `r.step_department_id = $${params.push(queue.departmentId)}::uuid`;
+  const principal =
+    queue.principalId === user.id ? "$1::uuid" : `$${params.push(queue.principalId)}::uuid`;
+  const others = queue.principalId === user.id ? "" : `AND r.requester_id <> ${principal}`;
+  return {
+    principal,
+    where: `r.status IN ('IN_REVIEW', 'ESCALATED') AND r.step_role = $${params.push(queue.role)}::"Role" AND ${department}
+        AND r.requester_id <> $1::uuid ${others} AND NOT (${principal} = ANY(r.step_approvals))`,
+  };
+}
+
+/** How many steps wait for `user` (everything inboxPage would page through), and how many are overdue at `now`. */
+export async function inboxCounts(
+  db: Db,
+  user: InboxUser,
+  now: Date,
+): Promise<{ waiting: number; overdue: number }> {
+  const queues = inboxQueues(user);
+  if (queues.length === 0) return { waiting: 0, overdue: 0 };
+  const params: unknown[] = [user.id, now];
+  const parts = queues.map(
+    (queue) =>
+      `(SELECT r.step_due_at FROM requests r WHERE ${queueWhere(user, queue, params).where})`,
+  );
+  const shape = queues
+    .map((q) => `${q.role}${q.departmentId ? "_d" : ""}${q.principalId === user.id ? "" : "_p"}`)
+    .join("_");
+  const [row] = await preparedQuery<{ waiting: number; overdue: number }>(
+    db,
+    `inbox_counts_${shape}`,
+    `SELECT count(*)::int AS waiting, count(*) FILTER (WHERE step_due_at < $2)::int AS overdue
+       FROM (${parts.join(" UNION ALL ")}) q`,
+    params,
+  );
+  return row ?? { waiting: 0, overdue: 0 };
+}
+
 export async function inboxPage(
   db: Db,
   user: InboxUser,
@@ -108,18 +158,9 @@ export async function inboxPage(
     ? `AND r.type = $${params.push(options.type)}::"RequestType"`
     : "";
   const parts = queues.map((queue) => {
-    const department =
-      queue.departmentId === null
-        ? "r.step_department_id IS NULL"
-        : `r.step_department_id = $${params.push(queue.departmentId)}::uuid`;
-    // Another's queue: not their requests either, nor steps they approved already.
-    const principal =
-      queue.principalId === user.id ? "$1::uuid" : `$${params.push(queue.principalId)}::uuid`;
-    const others = queue.principalId === user.id ? "" : `AND r.requester_id <> ${principal}`;
+    const { where, principal } = queueWhere(user, queue, params);
     return `(SELECT r.id, r.step_due_at, ${principal} AS principal FROM requests r
-      WHERE r.status IN ('IN_REVIEW', 'ESCALATED') AND r.step_role = $${params.push(queue.role)}::"Role" AND ${department}
-        AND (r.step_due_at, r.id) > ($2::timestamptz, $3::uuid)
-        AND r.requester_id <> $1::uuid ${others} AND NOT (${principal} = ANY(r.step_approvals)) ${typeFilter}
+      WHERE ${where} AND (r.step_due_at, r.id) > ($2::timestamptz, $3::uuid) ${typeFilter}
       ORDER BY r.step_due_at, r.id LIMIT $4)`;
   });
   const shape = `${queues.map((q) => `${q.role}${q.departmentId ? "_d" : ""}${q.principalId === user.id ? "" : "_p"}`).join("_")}${options.type ? "_t" : ""}`;

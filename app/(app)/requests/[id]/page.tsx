@@ -104,7 +104,6 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
               actions={decideActions}
               decide={decideAction}
               actionHash={view.approvedAction?.hash ?? null}
-              subject={requestLabel(detail.number)}
             />
           </Section>
         ) : null}
