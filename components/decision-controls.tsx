@@ -32,6 +32,7 @@ export function DecisionControls({
   decide,
   actionHash,
   compact = false,
+  menu = false,
   subject,
   onDecided,
   openWith,
@@ -44,6 +45,8 @@ export function DecisionControls({
   /** The hash of the approved action shown with the request: the approval is bound to it. */
   actionHash?: string | null;
   compact?: boolean;
+  /** One primary Approve; Reject, Request changes and Escalate behind "More" (an inbox row). */
+  menu?: boolean;
   /** Names the request in the buttons for screen readers when several are on one page ("FG-12"). */
   subject?: string;
   onDecided?: (kind: DecisionKind, result: ActionResult<Decided>) => void;
@@ -55,6 +58,7 @@ export function DecisionControls({
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ActionResult<Decided> | null>(null);
   const [pending, startTransition] = useTransition();
+  const [more, setMore] = useState(false);
   const noteId = useId();
   // On a request's page the outcome goes to the banner at its top (components/outcome-banner.tsx).
   const report = useOutcomeReport();
@@ -113,34 +117,47 @@ export function DecisionControls({
         <ConflictNotice code={result.code} message={result.message} current={result.current} />
       ) : null}
       <div className="flex flex-wrap gap-2">
-        {kinds.map((kind) =>
-          kind === "approve" ? (
-            <button
-              key={kind}
-              type="button"
-              className={buttonClass.approve}
-              disabled={pending}
-              onClick={() => send("approve")}
-            >
-              {DECISION_LABELS.approve}
-              {subject ? <span className="sr-only"> {subject}</span> : null}
-            </button>
-          ) : (
-            <button
-              key={kind}
-              type="button"
-              aria-expanded={open === kind}
-              className={kind === "reject" ? buttonClass.danger : buttonClass.secondary}
-              disabled={pending}
-              onClick={() => {
-                setOpen(open === kind ? null : kind);
-                setError(null);
-              }}
-            >
-              {DECISION_LABELS[kind]}…{subject ? <span className="sr-only"> {subject}</span> : null}
-            </button>
-          ),
+        {(menu && !more && open === null ? kinds.filter((k) => k === "approve") : kinds).map(
+          (kind) =>
+            kind === "approve" ? (
+              <button
+                key={kind}
+                type="button"
+                className={buttonClass.approve}
+                disabled={pending}
+                onClick={() => send("approve")}
+              >
+                {DECISION_LABELS.approve}
+                {subject ? <span className="sr-only"> {subject}</span> : null}
+              </button>
+            ) : (
+              <button
+                key={kind}
+                type="button"
+                aria-expanded={open === kind}
+                className={kind === "reject" ? buttonClass.danger : buttonClass.secondary}
+                disabled={pending}
+                onClick={() => {
+                  setOpen(open === kind ? null : kind);
+                  setError(null);
+                }}
+              >
+                {DECISION_LABELS[kind]}…
+                {subject ? <span className="sr-only"> {subject}</span> : null}
+              </button>
+            ),
         )}
+        {menu && kinds.some((k) => k !== "approve") && open === null ? (
+          <button
+            type="button"
+            className={buttonClass.secondary}
+            aria-expanded={more}
+            onClick={() => setMore((was) => !was)}
+          >
+            {more ? "Fewer" : "More"}
+            <span className="sr-only"> actions{subject ? ` for ${subject}` : ""}</span>
+          </button>
+        ) : null}
       </div>
       {open ? (
         <form

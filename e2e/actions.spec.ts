@@ -43,8 +43,10 @@ test("a create-task action is edited, shown to the approver, run once after appr
   await manager.goto("/inbox");
   await manager.getByLabel("Filter").fill(title);
   const row = manager.getByTestId("inbox-item").filter({ hasText: title });
-  await expect(row.getByTestId("approved-action")).toContainText("Once approved: Create a task");
-  await expect(row.getByTestId("approved-action")).toContainText(
+  await expect(manager.getByTestId("inbox-preview").getByTestId("approved-action")).toContainText(
+    "Once approved: Create a task",
+  );
+  await expect(manager.getByTestId("inbox-preview").getByTestId("approved-action")).toContainText(
     "Task: Order two visitor badges for the interns",
   );
   await row.getByRole("button", { name: "Approve" }).click();

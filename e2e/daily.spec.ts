@@ -220,3 +220,66 @@ test("home counts what waits and what is overdue, your open requests and recent 
   await expect(requester.getByRole("region", { name: /Waiting for you/ })).toHaveCount(0);
   expect(await seriousViolations(requester)).toEqual([]);
 });
+
+test("the inbox: one line per item, a preview that follows the selection, filters and paging in the URL", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const code = `I${Date.now().toString(36).toUpperCase()}`.slice(0, 10);
+  const requesterEmail = `${code.toLowerCase()}-rita@example.com`;
+  const managerEmail = `${code.toLowerCase()}-max@example.com`;
+  const db = e2eDb();
+  try {
+    await db.department.create({ data: { code, name: `Inbox ${code}` } });
+  } finally {
+    await db.$disconnect();
+  }
+  await seedUser(requesterEmail, ["REQUESTER"], code);
+  await seedUser(managerEmail, ["REQUESTER", "MANAGER"], code);
+  for (let n = 1; n <= 52; n++) {
+    await seedRequest(requesterEmail, {
+      title: `${code} item ${String(n).padStart(2, "0")}`,
+      text: "Leave of 2 days for a family event",
+      type: "LEAVE",
+      fields: { days: 2 },
+    });
+  }
+  const manager = await (await browser.newContext()).newPage();
+  await signInAs(manager, managerEmail);
+  await manager.goto("/inbox");
+  const rows = manager.getByTestId("inbox-item");
+  await expect(manager.getByTestId("inbox-count")).toHaveText("52 waiting");
+  await expect(rows).toHaveCount(50);
+  await expect(rows.first().getByTestId("deciding-figure")).toHaveText("2 days");
+  // One line per item: a row is a fraction of what a card was.
+  expect((await rows.first().boundingBox())?.height).toBeLessThan(90);
+  await manager.getByRole("button", { name: "Load more" }).click();
+  await expect(rows).toHaveCount(52);
+
+  // The preview follows the keyboard, and the URL names the selection.
+  const preview = manager.getByTestId("inbox-preview");
+  await manager.locator("body").click({ position: { x: 5, y: 5 } });
+  await manager.keyboard.press("j");
+  const second = (await rows.nth(1).getAttribute("data-request")) as string;
+  await expect(preview.getByRole("heading")).toContainText(second);
+  await expect(manager).toHaveURL(/selected=/);
+  await expect(preview.getByRole("list", { name: "Approval chain" })).toContainText("Manager");
+
+  // Search is server-side and in the URL: a reload keeps it.
+  await manager.getByLabel("Filter").fill("item 07");
+  await expect(rows).toHaveCount(1);
+  await expect(manager).toHaveURL(/q=item\+07/);
+  await manager.reload();
+  await expect(rows).toHaveCount(1);
+  await expect(manager.getByLabel("Filter")).toHaveValue("item 07");
+  await expect(preview.getByRole("heading")).toContainText(`${code} item 07`);
+  expect(await seriousViolations(manager)).toEqual([]);
+  await manager.screenshot({ path: "test-results/screenshots/inbox-preview.png", fullPage: true });
+
+  // Decide from the preview: the row leaves, the notice says what happened.
+  await preview.getByRole("button", { name: /^Approve/ }).click();
+  await expect(manager.getByTestId("inbox-notice")).toContainText("approved");
+  await expect(rows).toHaveCount(0);
+  await manager.getByLabel("Filter").fill("");
+  await expect(manager.getByTestId("inbox-count")).toHaveText("51 waiting");
+});

@@ -108,6 +108,7 @@ test("a rejection needs a reason, and the requester sees it", async ({ browser }
   });
   const manager = await personPage(browser, USERS.managerEng);
   const row = await inboxRow(manager, title);
+  await row.getByRole("button", { name: /^More/ }).click();
   await row.getByRole("button", { name: "Reject…" }).click();
   await row.getByRole("button", { name: "Confirm: reject" }).click();
   await expect(row.getByText(/A reason is required/)).toBeVisible();
@@ -135,6 +136,7 @@ test("changes requested, then corrected and resubmitted as round 2", async ({ br
   });
   const manager = await personPage(browser, USERS.managerEng);
   const row = await inboxRow(manager, title);
+  await row.getByRole("button", { name: /^More/ }).click();
   await row.getByRole("button", { name: "Request changes…" }).click();
   await row.getByLabel("What should change").fill("Please add the delivery costs");
   await row.getByRole("button", { name: "Confirm: request changes" }).click();

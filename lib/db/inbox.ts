@@ -143,7 +143,15 @@ export async function inboxCounts(
 export async function inboxPage(
   db: Db,
   user: InboxUser,
-  options: { cursor?: InboxCursor | null; limit?: number; type?: RequestType | null } = {},
+  options: {
+    cursor?: InboxCursor | null;
+    limit?: number;
+    type?: RequestType | null;
+    /** Words of the title, or a request's number ("FG-12", "12"). */
+    q?: string | null;
+    /** Only steps overdue at this time or escalated. */
+    urgentAt?: Date | null;
+  } = {},
 ): Promise<InboxPage> {
   const queues = inboxQueues(user);
   if (queues.length === 0) return { items: [], nextCursor: null };
@@ -154,16 +162,25 @@ export async function inboxPage(
     options.cursor?.id ?? "00000000-0000-0000-0000-000000000000",
     limit + 1,
   ];
-  const typeFilter = options.type
-    ? `AND r.type = $${params.push(options.type)}::"RequestType"`
-    : "";
+  let typeFilter = options.type ? `AND r.type = $${params.push(options.type)}::"RequestType"` : "";
+  const q = options.q?.trim();
+  if (q) {
+    const number = /^(?:FG-?)?(\d{1,9})$/i.exec(q)?.[1];
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    typeFilter += ` AND (r.title ILIKE $${params.push(like)}${
+      number ? ` OR r.number = $${params.push(Number(number))}::int` : ""
+    })`;
+  }
+  if (options.urgentAt) {
+    typeFilter += ` AND (r.step_escalated_at IS NOT NULL OR r.step_due_at <= $${params.push(options.urgentAt)}::timestamptz)`;
+  }
   const parts = queues.map((queue) => {
     const { where, principal } = queueWhere(user, queue, params);
     return `(SELECT r.id, r.step_due_at, ${principal} AS principal FROM requests r
       WHERE ${where} AND (r.step_due_at, r.id) > ($2::timestamptz, $3::uuid) ${typeFilter}
       ORDER BY r.step_due_at, r.id LIMIT $4)`;
   });
-  const shape = `${queues.map((q) => `${q.role}${q.departmentId ? "_d" : ""}${q.principalId === user.id ? "" : "_p"}`).join("_")}${options.type ? "_t" : ""}`;
+  const shape = `${queues.map((queue) => `${queue.role}${queue.departmentId ? "_d" : ""}${queue.principalId === user.id ? "" : "_p"}`).join("_")}${options.type ? "_t" : ""}${q ? (/^(?:FG-?)?\d{1,9}$/i.test(q) ? "_qn" : "_q") : ""}${options.urgentAt ? "_u" : ""}`;
   const rows = await preparedQuery<{
     id: string;
     number: number;

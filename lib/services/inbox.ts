@@ -50,6 +50,10 @@ export const InboxQuerySchema = z
     type: RequestTypeSchema.optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z.string().max(200).optional(),
+    /** Words of the title or a request number ("FG-12"). */
+    q: z.string().trim().max(100).optional(),
+    /** "1": only steps overdue or escalated. */
+    urgent: z.enum(["1"]).optional(),
   })
   .strict();
 
@@ -82,12 +86,18 @@ export async function inboxFor(
   if (!parsed.success) {
     throw new AppError("VALIDATION_FAILED", "The inbox query is invalid.", zodIssues(parsed.error));
   }
-  const { type, limit, cursor } = parsed.data;
+  const { type, limit, cursor, q, urgent } = parsed.data;
   const standingInFor = known?.standingInFor ?? (await delegatorsOf(db, user.id, now));
   const page = await inboxPage(
     db,
     { id: user.id, roles: user.roles, departmentId: user.department?.id ?? null, standingInFor },
-    { type: type ?? null, limit, cursor: cursor ? decodeCursor(cursor) : null },
+    {
+      type: type ?? null,
+      limit,
+      cursor: cursor ? decodeCursor(cursor) : null,
+      q: q || null,
+      urgentAt: urgent ? now : null,
+    },
   );
   const self = engineActor(user);
   const principals = new Map(standingInFor.map((p) => [p.id, p]));

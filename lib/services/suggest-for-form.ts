@@ -56,11 +56,9 @@ export async function suggestForForm(
   }
   const parsed = RequestTextSchema.safeParse(input);
   if (!parsed.success) {
-    throw new AppError(
-      "VALIDATION_FAILED",
-      "The text is invalid.",
-      zodIssues(parsed.error).map((issue) => ({ ...issue, field: "text" })),
-    );
+    const issues = zodIssues(parsed.error).map((issue) => ({ ...issue, field: "text" }));
+    // The field's own message ("Keep the description under 10,000 characters."), not a generic one.
+    throw new AppError("VALIDATION_FAILED", issues[0]?.message ?? "Check the text.", issues);
   }
   const { enrichment } = await suggest(parsed.data, {
     requesterId: actor.id,

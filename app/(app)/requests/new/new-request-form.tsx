@@ -10,7 +10,12 @@ import { ActionEditor } from "@/components/action-editor";
 import { checkSubmission } from "@/components/check-submission";
 import { type AiField, FieldInputs, type FieldValues, TypeSelect } from "@/components/field-inputs";
 import { Alert, buttonClass, FieldError, inputClass } from "@/components/ui";
-import { FIELD_LABELS, type FieldName, type RequestType } from "@/lib/engine/fields";
+import {
+  FIELD_LABELS,
+  type FieldName,
+  MAX_DESCRIPTION_LENGTH,
+  type RequestType,
+} from "@/lib/engine/fields";
 import { formatPercent } from "@/lib/format";
 import { actionFromForm } from "@/lib/forms/action";
 import { fieldsFromForm, NewRequestSchema, TYPE_LABELS } from "@/lib/forms/request";
@@ -49,8 +54,11 @@ export function NewRequestForm() {
   const serverErrors = state && !state.ok ? state.fieldErrors : {};
   const errors = { ...serverErrors, ...clientErrors };
 
+  const over = trimmed.length - MAX_DESCRIPTION_LENGTH;
+
   function requestSuggestion(forText: string) {
-    if (forText.length < MIN_TEXT || forText === suggestion?.text) return;
+    if (forText.length < MIN_TEXT || forText.length > MAX_DESCRIPTION_LENGTH) return;
+    if (forText === suggestion?.text) return;
     const ticket = ++latest.current;
     startSuggesting(async () => {
       const result = await suggestAction(forText, browserTimeZone());
@@ -134,16 +142,25 @@ export function NewRequestForm() {
           rows={5}
           value={text}
           onChange={(event) => setText(event.target.value)}
-          aria-invalid={errors.text ? true : undefined}
-          aria-describedby={`text-hint${errors.text ? " text-error" : ""}`}
+          aria-invalid={errors.text || over > 0 ? true : undefined}
+          aria-describedby={`text-hint text-count${errors.text ? " text-error" : ""}`}
           className={inputClass}
         />
+        <p
+          id="text-count"
+          data-testid="text-count"
+          className={`mt-1 text-right text-xs ${over > 0 ? "font-medium text-red-700" : "text-slate-500"}`}
+        >
+          {over > 0
+            ? `${over.toLocaleString("en")} characters over the limit of ${MAX_DESCRIPTION_LENGTH.toLocaleString("en")}`
+            : `${trimmed.length.toLocaleString("en")} / ${MAX_DESCRIPTION_LENGTH.toLocaleString("en")} characters`}
+        </p>
         <FieldError id="text-error" message={errors.text} />
         <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
           <button
             type="button"
             className={buttonClass.secondary}
-            disabled={trimmed.length < MIN_TEXT || suggesting}
+            disabled={trimmed.length < MIN_TEXT || over > 0 || suggesting}
             onClick={() => requestSuggestion(trimmed)}
           >
             Suggest
@@ -157,7 +174,9 @@ export function NewRequestForm() {
                   ? `Suggestion ready · confidence ${formatPercent(current.confidence)}`
                   : trimmed.length > 0 && trimmed.length < MIN_TEXT
                     ? "Keep writing…"
-                    : ""}
+                    : over > 0
+                      ? "Shorten the text to get a suggestion."
+                      : ""}
           </span>
         </div>
         {current ? <Evidence text={trimmed} view={current} /> : null}
