@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnrichmentError, enrichText } from "./enrich";
+import { EnrichmentError, enrichText, shortTitle } from "./enrich";
 import { localProvider } from "./local";
 import type { AiProvider, EnrichInput } from "./provider";
 import type { ProviderOutput } from "./schema";
@@ -154,5 +154,17 @@ describe("retries, timeouts and fallback", () => {
     const p = provider(async (_i, attempt) => (attempt === 1 ? "not json" : good()));
     expect((await enrichText(TEXT, { provider: p, ...quick })).type).toBe("PROCUREMENT");
     expect(p.attempts).toBe(2);
+  });
+});
+
+describe("shortTitle", () => {
+  it("keeps a title on one line, without ending punctuation, cut at a word", () => {
+    expect(shortTitle("  12 ergonomic\nchairs for Berlin. ")).toBe(
+      "12 ergonomic chairs for Berlin",
+    );
+    expect(shortTitle("ok")).toBeNull();
+    const long = shortTitle(`${"word ".repeat(30)}end`);
+    expect(long?.length).toBeLessThanOrEqual(80);
+    expect(long?.endsWith("word…")).toBe(true);
   });
 });

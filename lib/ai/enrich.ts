@@ -15,6 +15,7 @@ import {
   type ExtractedFields,
   ExtractedFieldsSchema,
   MAX_TEXT_LENGTH,
+  MAX_TITLE_LENGTH,
   PROMPT_VERSION,
   type ProviderOutput,
   RecommendedActionSchema,
@@ -168,6 +169,7 @@ export function checkOutput(
     "type",
     "typeConfidence",
     "fields",
+    "title",
     "summary",
     "confidence",
     "recommendedAction",
@@ -188,10 +190,12 @@ export function checkOutput(
       ? output.summary.trim().slice(0, 400)
       : "No summary was produced.";
   const usage = output.usage ?? { input: 0, output: 0 };
+  const title = typeof output.title === "string" ? shortTitle(output.title) : null;
   const enrichment: Enrichment = {
     type,
     typeConfidence,
     fields,
+    ...(title ? { title } : {}),
     summary,
     confidence: Math.min(clamp(output.confidence), typeConfidence || 1),
     recommendedAction,
@@ -210,6 +214,19 @@ export function checkOutput(
     },
   };
   return EnrichmentSchema.parse(enrichment);
+}
+
+/** A title on one line, at most MAX_TITLE_LENGTH characters, cut at a word; null when empty. */
+export function shortTitle(raw: string): string | null {
+  const line = raw
+    .replace(/\s+/gu, " ")
+    .trim()
+    .replace(/[.;,:]+$/u, "");
+  if (line.length < 3) return null;
+  if (line.length <= MAX_TITLE_LENGTH) return line;
+  const cut = line.slice(0, MAX_TITLE_LENGTH - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > 40 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 function clamp(value: unknown): number {

@@ -34,6 +34,7 @@ export const ModelOutputSchema = z
         severity: quoted(z.number()),
       })
       .strict(),
+    title: z.string(),
     summary: z.string(),
     confidence: z.number(),
     recommendedAction: z

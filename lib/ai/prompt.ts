@@ -14,7 +14,10 @@ Return:
 - fields, each null when the text does not state it, else {value, evidence} where evidence is the
   exact words of the text it comes from: amount (total, number), currency (ISO 4217 code),
   days (number of days), startDate and endDate (YYYY-MM-DD), severity (integer 1-5);
-- summary: one or two sentences for the approver;
+- title: a short title naming what is asked, at most 60 characters, no ending punctuation
+  (for example "12 ergonomic chairs for Berlin", "Leave, 3 days in December");
+- summary: one or two sentences for the approver that add what the title leaves out (who needs
+  it, what exactly, how much in total and per unit, by when); never repeat the text word for word;
 - confidence 0..1 overall;
 - recommendedAction: when the request asks for something to happen once it is approved (an
   email, a task, a webhook call), whatever its type, else null; paramsJson is a JSON object string

@@ -6,7 +6,10 @@
 import { z } from "zod";
 import { MAX_DESCRIPTION_LENGTH, RequestTypeSchema, ToolNameSchema } from "@/lib/engine";
 
-export const PROMPT_VERSION = "enrich-2026-11-30";
+export const PROMPT_VERSION = "enrich-2026-12-01";
+
+/** A suggested title: what is asked, in a few words ("12 ergonomic chairs for Berlin"). */
+export const MAX_TITLE_LENGTH = 80;
 export const MAX_TEXT_LENGTH = MAX_DESCRIPTION_LENGTH;
 
 export const EvidenceSchema = z
@@ -74,6 +77,8 @@ export const EnrichmentSchema = z
     type: RequestTypeSchema,
     typeConfidence: z.number().min(0).max(1),
     fields: ExtractedFieldsSchema,
+    /** Absent in enrichments stored before titles were suggested. */
+    title: z.string().min(1).max(MAX_TITLE_LENGTH).optional(),
     summary: z.string().min(1).max(400),
     confidence: z.number().min(0).max(1),
     recommendedAction: RecommendedActionSchema.nullable(),

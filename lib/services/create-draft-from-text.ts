@@ -59,7 +59,8 @@ export async function createDraftFromText(
     db,
     {
       type: enrichment?.type ?? "GENERAL",
-      title: parsed.data.title ?? titleFrom(text),
+      // The requester's title, else the assistant's, else the text's first sentence.
+      title: parsed.data.title ?? enrichment?.title ?? titleFrom(text),
       description: text,
       fields,
       action: enrichment?.recommendedAction

@@ -69,7 +69,8 @@ export async function createRequest(
     db,
     {
       type,
-      title: parsed.data.title ?? titleFrom(text),
+      // The requester's title, else the assistant's, else the text's first sentence.
+      title: parsed.data.title ?? enrichment?.title ?? titleFrom(text),
       description: text,
       fields,
       action,

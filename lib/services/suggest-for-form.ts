@@ -19,6 +19,8 @@ export interface SuggestionView {
   confidence: number;
   /** Below the confidence threshold: the requester must look at the fields before submitting. */
   uncertain: boolean;
+  /** A short title for the request, when the assistant suggests one. */
+  title: string | null;
   summary: string;
   warnings: string[];
   fields: Partial<
@@ -72,6 +74,7 @@ export async function suggestForForm(
     typeConfidence: enrichment.typeConfidence,
     confidence: enrichment.confidence,
     uncertain: needsConfirmation(enrichment.confidence),
+    title: enrichment.title ?? null,
     summary: enrichment.summary,
     warnings: enrichment.warnings,
     fields: enrichment.fields,

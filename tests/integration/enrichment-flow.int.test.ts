@@ -38,7 +38,7 @@ describe("enrichment in the request flow", () => {
     expect(stored).toMatchObject({
       type: "PROCUREMENT",
       fields: { amount: 14_280, currency: "EUR" },
-      title: "12 ergonomic chairs for Berlin, EUR 14,280",
+      title: "12 ergonomic chairs for Berlin",
       enrichmentError: null,
     });
     const audit = await ctx.t.db.auditEvent.findMany({

@@ -18,7 +18,7 @@ const ctx = setupWorld();
 
 const ai = localAi;
 
-const chairs = "12 ergonomic chairs for the Berlin office, EUR 14,280";
+const chairs = "12 ergonomic chairs for the Berlin office";
 
 /** The requester's chairs request, saved or submitted through the new-request form's service. */
 const chairsRequest = (intent: "save" | "submit", fields: RequestFields) =>
@@ -155,9 +155,13 @@ describe("who sees a request, and what they may do", () => {
       }),
     );
     expect(late.code).toBe("VERSION_CONFLICT");
+    // The newest thing a person did (not the workflow's "completed" after it), and that it was
+    // this same person (another tab of theirs).
     expect(await currentStateFor(ctx.t.db, ctx.w.managerEng, id)).toMatchObject({
       status: "APPROVED",
-      lastAction: "COMPLETED",
+      lastAction: "APPROVED",
+      lastActor: "you",
+      lastByYou: true,
       currentStep: null,
     });
     expect(await currentStateFor(ctx.t.db, ctx.w.managerOps, id)).toBeNull();

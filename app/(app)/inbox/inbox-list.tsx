@@ -141,6 +141,9 @@ function InboxList({
   const [notice, setNotice] = useState<Notice | null>(null);
   const [bulkPending, startBulk] = useTransition();
   const [search, setSearch] = useState(filters.q);
+  // The controls answer at once; the URL (and the list) follow.
+  const [type, setType] = useState(filters.type ?? "");
+  const [urgent, setUrgent] = useState(filters.urgent);
   const rows = useRef<Map<string, HTMLElement>>(new Map());
   const current = items[Math.min(active, items.length - 1)];
 
@@ -336,8 +339,11 @@ function InboxList({
           </label>
           <select
             id="inbox-type"
-            value={filters.type ?? ""}
-            onChange={(event) => navigate({ type: event.target.value || null, selected: null })}
+            value={type}
+            onChange={(event) => {
+              setType(event.target.value);
+              navigate({ type: event.target.value || null, selected: null });
+            }}
             className={inputClass}
           >
             <option value="">All types</option>
@@ -364,8 +370,11 @@ function InboxList({
         <label className="flex items-center gap-2 pb-2 text-sm">
           <input
             type="checkbox"
-            checked={filters.urgent}
-            onChange={(event) => navigate({ urgent: event.target.checked, selected: null })}
+            checked={urgent}
+            onChange={(event) => {
+              setUrgent(event.target.checked);
+              navigate({ urgent: event.target.checked, selected: null });
+            }}
             className="size-4"
           />
           Overdue or escalated only
@@ -415,7 +424,7 @@ function InboxList({
           </p>
         </div>
       ) : (
-        <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <div className="space-y-2">
             <label className="flex items-center gap-2 text-sm">
               <input
@@ -463,7 +472,7 @@ function InboxList({
                       <p className="flex items-baseline gap-2">
                         <Link
                           href={`/requests/${item.id}` as Route}
-                          className="truncate font-medium text-slate-900 hover:underline"
+                          className="min-w-0 truncate font-medium text-slate-900 hover:underline"
                         >
                           <span className="font-mono text-xs text-slate-600">
                             {requestLabel(item.number)}
@@ -594,7 +603,7 @@ function Preview({
       ) : null}
       {detail.data ? (
         <>
-          <p className="whitespace-pre-wrap rounded-md bg-slate-50 p-3">
+          <p className="whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3">
             {detail.data.description}
           </p>
           <ol className="flex flex-wrap gap-1 text-xs" aria-label="Approval chain">

@@ -67,7 +67,11 @@ export function enrichLocally(text: string, now: Date, timeZone = "UTC"): Provid
     type,
     typeConfidence: english ? typeConfidence : Math.min(typeConfidence, 0.3),
     fields,
-    summary: summarise(text, type, fields),
+    title: titleFor(text, type, fields),
+    summary: summarise(text, type, fields, {
+      dates: { start: duration.startDate?.value, end: duration.endDate?.value },
+      severityStated: severity?.stated === true,
+    }),
     confidence,
     recommendedAction: recommendAction(text),
     warnings,
@@ -75,26 +79,101 @@ export function enrichLocally(text: string, now: Date, timeZone = "UTC"): Provid
   };
 }
 
-const LABEL: Record<RequestType, string> = {
-  PROCUREMENT: "Purchase",
-  LEAVE: "Leave",
-  SUPPORT: "Support issue",
-  GENERAL: "Request",
-};
+/** Openings that say nothing about what is asked ("We need", "Could you please order"). */
+const FILLER =
+  /^(?:hi|hello|dear [^,]+)?[,!\s]*(?:(?:we|i)(?:'d| would)? (?:need|want|like|request|would like)(?: to (?:order|buy|get|have|request|take|book))?|(?:could|can) (?:you|we|i) (?:please )?(?:order|buy|get|have|book|take)|please(?: (?:order|buy|get|book|approve))?|requesting|request for)\s+/iu;
 
-/** One or two sentences: what kind of request, the key figures, and the requester's first sentence. */
-function summarise(text: string, type: RequestType, fields: ExtractedFields): string {
+/** The first clause of the text, its filler opening dropped: "12 ergonomic chairs for the Berlin office". */
+function gistOf(text: string): string {
   const first =
-    (docOf(text).sentences().json() as { text: string }[])[0]?.text.trim() ?? text.trim();
-  const gist = first.length > 160 ? `${first.slice(0, 157).trimEnd()}…` : first;
-  const figures: string[] = [];
-  if (fields.amount && fields.currency)
-    figures.push(`${fields.currency.value} ${fields.amount.value.toLocaleString("en-US")}`);
-  if (fields.days) figures.push(`${fields.days.value} day${fields.days.value === 1 ? "" : "s"}`);
-  if (fields.startDate && fields.endDate)
-    figures.push(`${fields.startDate.value} to ${fields.endDate.value}`);
-  if (fields.severity) figures.push(`severity ${fields.severity.value}`);
-  return `${LABEL[type]}${figures.length ? ` (${figures.join(", ")})` : ""}: ${gist}`;
+    text.trim().split(/(?<=[.!?;])\s|\n|,\s(?=(?:EUR|USD|GBP|CHF|€|\$|£|\d))/u)[0] ?? text;
+  const clause = first
+    .replace(FILLER, "")
+    // The unit price and the deadline are said elsewhere (the summary's figures).
+    .replace(/\s+at\s+(?:EUR|USD|GBP|CHF|[€$£])\s?[\d.,]+(?:\s+(?:each|apiece|per \w+))?/giu, "")
+    .replace(
+      /\s+(?:by|before|until)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+\w+|\w+\s+\d{1,2}(?:st|nd|rd|th)?|tomorrow|next \w+|end of \w+)\s*[.!?]?$/iu,
+      "",
+    )
+    .replace(/[.!?;:,]+$/u, "")
+    .trim();
+  return clause.length >= 3 ? clause : first.trim();
+}
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Up to `max` characters, cut at a word. */
+function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd().replace(/[,;:]+$/u, "")}…`;
+}
+
+const money = (amount: number, currency: string | undefined) =>
+  currency ? `${currency} ${amount.toLocaleString("en-US")}` : amount.toLocaleString("en-US");
+
+/** A short title naming what is asked: "12 ergonomic chairs for the Berlin office", "Leave, 3 days". */
+function titleFor(text: string, type: RequestType, fields: ExtractedFields): string {
+  const gist = gistOf(text);
+  if (type === "LEAVE" && fields.days) {
+    const days = `${fields.days.value} day${fields.days.value === 1 ? "" : "s"}`;
+    return fields.startDate ? `Leave, ${days} from ${fields.startDate.value}` : `Leave, ${days}`;
+  }
+  if (type === "SUPPORT" && fields.severity) {
+    return clip(`Severity ${fields.severity.value}: ${gist}`, 60);
+  }
+  return clip(capitalised(gist), 60);
+}
+
+/**
+ * One or two sentences that add to the title what an approver decides on: the total and how it
+ * was worked out, the days and dates, the severity and whether it was stated, and a date the text
+ * names — never the text itself again.
+ */
+function summarise(
+  text: string,
+  type: RequestType,
+  fields: ExtractedFields,
+  facts: { dates: { start?: string; end?: string }; severityStated: boolean },
+): string {
+  const gist = clip(gistOf(text), 120);
+  const parts: string[] = [];
+  if (type === "PROCUREMENT") {
+    if (fields.amount) {
+      const total = money(fields.amount.value, fields.currency?.value);
+      parts.push(
+        `Purchase of ${gist}: ${total} in total${fields.amount.working ? ` (${fields.amount.working})` : ""}.`,
+      );
+    } else parts.push(`Purchase of ${gist}; no amount is stated.`);
+  } else if (type === "LEAVE") {
+    const days = fields.days
+      ? `${fields.days.value} day${fields.days.value === 1 ? "" : "s"}`
+      : null;
+    const range =
+      fields.startDate && fields.endDate
+        ? `from ${fields.startDate.value} to ${fields.endDate.value}`
+        : fields.startDate
+          ? `from ${fields.startDate.value}`
+          : null;
+    parts.push(
+      days
+        ? `Leave of ${days}${range ? `, ${range}` : ""}.`
+        : "Leave; the number of days is not stated.",
+    );
+  } else if (type === "SUPPORT") {
+    parts.push(
+      fields.severity
+        ? `Support issue at severity ${fields.severity.value}${facts.severityStated ? "" : " (inferred from the wording)"}: ${gist}.`
+        : `Support issue: ${gist}.`,
+    );
+  } else {
+    parts.push(`Request: ${gist}.`);
+  }
+  if (type !== "LEAVE" && (facts.dates.end ?? facts.dates.start)) {
+    parts.push(`Needed by ${facts.dates.end ?? facts.dates.start}.`);
+  }
+  return clip(parts.join(" "), 400);
 }
 
 /** An email to send, a task to create or a webhook to call once approved, when the text asks for one. */

@@ -291,3 +291,47 @@ describe("evidence", () => {
     }
   });
 });
+
+describe("titles and summaries", () => {
+  it("names what is asked, without the filler, the unit price or the deadline", () => {
+    expect(
+      enrich("We need 12 ergonomic chairs for the Berlin office, EUR 14,280 incl. VAT.").title,
+    ).toBe("12 ergonomic chairs for the Berlin office");
+    expect(
+      enrich(
+        "Could you please order 8 monitors at EUR 420 each for the design team by 15 December?",
+      ).title,
+    ).toBe("8 monitors for the design team");
+    expect(enrich("I would like to take 3 days off from 14 to 16 December.").title).toBe(
+      "Leave, 3 days from 2026-12-14",
+    );
+  });
+
+  it("summarises with what the title leaves out: totals, working, dates, severity", () => {
+    expect(
+      enrich(
+        "Could you please order 8 monitors at EUR 420 each for the design team by 15 December?",
+      ).summary,
+    ).toBe(
+      "Purchase of 8 monitors for the design team: EUR 3,360 in total (8 × 420 = 3,360). Needed by 2026-12-15.",
+    );
+    expect(enrich("I would like to take 3 days off from 14 to 16 December.").summary).toBe(
+      "Leave of 3 days, from 2026-12-14 to 2026-12-16.",
+    );
+  });
+
+  it("never repeats a whole text, and keeps titles short (labelled set)", () => {
+    const file = path.resolve(import.meta.dirname, "../../../tests/fixtures/enrichment-dev.jsonl");
+    const texts = readFileSync(file, "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line).text as string);
+    for (const text of texts) {
+      const { title, summary } = enrich(text);
+      expect(title?.length ?? 0, text).toBeGreaterThanOrEqual(3);
+      expect(title?.length ?? 0, text).toBeLessThanOrEqual(61);
+      // A text of more than one sentence is never copied whole into its summary.
+      if (/[.!?]\s+\S/u.test(text.trim())) expect(summary, text).not.toContain(text.trim());
+    }
+  });
+});

@@ -237,7 +237,8 @@ export function NewRequestForm() {
               name="title"
               value={title}
               onChange={(event) => setTitle(event.target.value)}
-              placeholder="The first sentence of your text"
+              // Left empty, the request takes the assistant's title (else the first sentence).
+              placeholder={current?.title ?? "The first sentence of your text"}
               aria-invalid={errors.title ? true : undefined}
               aria-describedby={errors.title ? "title-error" : undefined}
               className={inputClass}
