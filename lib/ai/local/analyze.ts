@@ -137,7 +137,10 @@ function summarise(
   fields: ExtractedFields,
   facts: { dates: { start?: string; end?: string }; severityStated: boolean },
 ): string {
-  const gist = clip(gistOf(text), 120);
+  // "Purchase of a new keyboard", not "of A new keyboard" (names and acronyms keep their capital).
+  const gist = clip(gistOf(text), 120).replace(/^(A|An|The|Our|My|Some|New)\b/u, (word) =>
+    word.toLowerCase(),
+  );
   const parts: string[] = [];
   if (type === "PROCUREMENT") {
     if (fields.amount) {

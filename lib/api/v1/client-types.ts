@@ -693,6 +693,8 @@ export interface components {
                 typeConfidence: number;
                 confidence: number;
                 uncertain: boolean;
+                /** @description A short title the assistant suggests. */
+                title: string | null;
                 summary: string;
                 warnings: string[];
                 fields: {

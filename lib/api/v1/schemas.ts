@@ -339,6 +339,7 @@ export const SuggestionSchema = z
         typeConfidence: z.number(),
         confidence: z.number(),
         uncertain: z.boolean(),
+        title: z.string().nullable().meta({ description: "A short title the assistant suggests." }),
         summary: z.string(),
         warnings: z.array(z.string()),
         fields: z.record(
