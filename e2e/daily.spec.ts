@@ -283,3 +283,39 @@ test("the inbox: one line per item, a preview that follows the selection, filter
   await manager.getByLabel("Filter").fill("");
   await expect(manager.getByTestId("inbox-count")).toHaveText("51 waiting");
 });
+
+test("an approver asks a question and the requester answers, without changing the request's state", async ({
+  browser,
+}) => {
+  const title = tag("Question");
+  const { id } = await seedRequest(USERS.requester, {
+    title,
+    text: "A standing desk for the Berlin office, EUR 640",
+    type: "PROCUREMENT",
+    fields: { amount: 640, currency: "EUR" },
+  });
+  const manager = await personPage(browser, USERS.managerEng);
+  await manager.goto(`/requests/${id}`);
+  await manager.getByLabel("Ask the requester a question").fill("Which model, and why this one?");
+  await manager.getByRole("button", { name: "Post" }).click();
+  const thread = manager.getByTestId("comments");
+  await expect(thread).toContainText("Which model, and why this one?");
+  await expect(thread).toContainText("Max Manager");
+  await expect(manager.getByTestId("status").first()).toHaveText("In review");
+
+  const requester = await personPage(browser, USERS.requester);
+  await requester.goto(`/requests/${id}`);
+  await expect(requester.getByTestId("comments")).toContainText("Which model, and why this one?");
+  await requester
+    .getByLabel("Add a comment or answer a question")
+    .fill("The Flexi 2, for my back.");
+  await requester.getByRole("button", { name: "Post" }).click();
+  await expect(requester.getByTestId("comments")).toContainText("The Flexi 2, for my back.");
+  await expect(requester.getByTestId("timeline").locator("li[data-action=COMMENTED]")).toHaveCount(
+    2,
+  );
+  await expect(requester.getByTestId("status").first()).toHaveText("In review");
+  // The manager's open page shows the answer by itself (live updates).
+  await expect(manager.getByTestId("comments")).toContainText("The Flexi 2, for my back.");
+  expect(await seriousViolations(requester)).toEqual([]);
+});

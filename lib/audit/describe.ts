@@ -29,6 +29,7 @@ const VERBS: Record<AuditAction, string> = {
   ACTION_ABANDONED: "abandoned the approved action",
   COMPLETED: "finished the workflow",
   CANCELLED: "cancelled it",
+  COMMENTED: "commented",
   USER_CREATED: "created the account",
   USER_UPDATED: "changed the account",
   USER_DEACTIVATED: "deactivated the account",
@@ -93,6 +94,8 @@ export function describeEvent(
         return quoted(event.data.comment);
       case "CANCELLED":
         return quoted(event.data.reason);
+      case "COMMENTED":
+        return quoted(event.data.body);
       case "ENRICHMENT_FAILED":
         return `${event.data.provider}: ${event.data.error}`;
       case "USER_CREATED":

@@ -20,7 +20,7 @@ export async function appendAudit(
   entry: AuditEntry,
   now: Date,
   columns: AppendColumns = {},
-): Promise<void> {
+): Promise<number> {
   const head = await client.query<{
     audit_seq: number;
     audit_hash: string | null;
@@ -81,6 +81,7 @@ export async function appendAudit(
       columns.enrichment?.error ?? null,
     ],
   );
+  return event.seq;
 }
 
 /** appendAudit in a transaction of its own. */

@@ -81,6 +81,8 @@ export const AuditEventSchema = z.discriminatedUnion("action", [
   event("ACTION_ABANDONED", { reason: z.string() }),
   event("COMPLETED", { nodeId: Id, outcome: z.string() }),
   event("CANCELLED", { reason: z.string().optional() }),
+  /** A question or comment by the requester or an approver; it changes nothing else. */
+  event("COMMENTED", { body: z.string() }),
   // ── people, roles, departments (streams user:<id> and department:<id>) ──────────────────────
   /** `how`: set up on first run, created by an administrator (invited or with a password), or the CLI. */
   event("USER_CREATED", {

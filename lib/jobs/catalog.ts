@@ -5,6 +5,7 @@ import { auditCheckpoint } from "./definitions/audit-checkpoint";
 import { auditVerifyAll } from "./definitions/audit-verify-all";
 import { enrichJob } from "./definitions/enrich";
 import { mailPasswordLinkJob } from "./definitions/mail-password-link";
+import { notifyCommentJob } from "./definitions/notify-comment";
 import { notifyRequesterJob } from "./definitions/notify-requester";
 import { notifyEscalations, notifyStep } from "./definitions/notify-step";
 import { pingJob } from "./definitions/ping";
@@ -20,6 +21,7 @@ export const JOBS: readonly JobDefinition<string, any>[] = [
   notifyStep,
   notifyEscalations,
   notifyRequesterJob,
+  notifyCommentJob,
   runActionJob,
   enrichJob,
   pingJob,

@@ -193,3 +193,22 @@ export function passwordLinkMail(
       : "If you did not expect this, tell your administrator.",
   });
 }
+
+/** To the people of a request: someone asked or commented on it. */
+export function commentMail(
+  request: MailRequest,
+  comment: { by: string; body: string; toRequester: boolean },
+  link: string,
+): RenderedMail {
+  const label = requestLabel(request.number);
+  return render(`${label}: ${comment.by} commented — ${request.title}`, {
+    heading: comment.toRequester
+      ? `${comment.by} asks about your request ${label}.`
+      : `${comment.by} answered on ${label}.`,
+    lines: [request.title, "", comment.body],
+    facts: facts(request),
+    warnings: [],
+    link: { label: comment.toRequester ? "Answer on the request" : "Open the request", url: link },
+    footer: FOOTER,
+  });
+}

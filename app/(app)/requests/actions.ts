@@ -17,6 +17,7 @@ import { fieldsFromForm, typeFromForm } from "@/lib/forms/request";
 import type { ActionResult, FormState } from "@/lib/forms/result";
 import { type BulkItemResult, bulkApprove } from "@/lib/services/bulk-approve";
 import { cancelRequest } from "@/lib/services/cancel-request";
+import { commentOnRequest } from "@/lib/services/comment-on-request";
 import { createRequest } from "@/lib/services/create-request";
 import { decideStep } from "@/lib/services/decide-step";
 import { decisionOutcome } from "@/lib/services/decision-outcome";
@@ -132,6 +133,21 @@ export async function cancelAction(
 }
 
 /** Approve, reject, request changes or escalate one request (inbox row or request page). */
+/** A question or comment on a request by one of its people (it changes nothing else). */
+export async function commentAction(
+  requestId: string,
+  body: string,
+): Promise<ActionResult<{ seq: number }>> {
+  const result = await runAction(
+    "request:read-own",
+    "comment",
+    (user) => commentOnRequest(db(), user, requestIdOrThrow(requestId), { body }),
+    { requestId },
+  );
+  if (result.ok) revalidatePath(`/requests/${requestId}`);
+  return result;
+}
+
 export async function decideAction(
   requestId: string,
   input: DecisionInput,

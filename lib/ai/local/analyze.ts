@@ -81,7 +81,7 @@ export function enrichLocally(text: string, now: Date, timeZone = "UTC"): Provid
 
 /** Openings that say nothing about what is asked ("We need", "Could you please order"). */
 const FILLER =
-  /^(?:hi|hello|dear [^,]+)?[,!\s]*(?:(?:we|i)(?:'d| would)? (?:need|want|like|request|would like)(?: to (?:order|buy|get|have|request|take|book))?|(?:could|can) (?:you|we|i) (?:please )?(?:order|buy|get|have|book|take)|please(?: (?:order|buy|get|book|approve))?|requesting|request for)\s+/iu;
+  /^(?:hi|hello|dear [^,]+)?[,!\s]*(?:(?:we|i)(?:'d| would)? (?:need|want|like|request|would like)(?: to (?:order|buy|get|have|request|take|book))?|(?:could|can) (?:you|we|i) (?:please )?(?:order|buy|get|have|book|take)|please(?: (?:order|buy|get|book|approve))?|requesting|request for|order|buy|purchase|get)\s+/iu;
 
 /** The first clause of the text, its filler opening dropped: "12 ergonomic chairs for the Berlin office". */
 function gistOf(text: string): string {
@@ -90,7 +90,10 @@ function gistOf(text: string): string {
   const clause = first
     .replace(FILLER, "")
     // The unit price and the deadline are said elsewhere (the summary's figures).
-    .replace(/\s+at\s+(?:EUR|USD|GBP|CHF|[€$£])\s?[\d.,]+(?:\s+(?:each|apiece|per \w+))?/giu, "")
+    .replace(
+      /\s+at\s+(?:(?:EUR|USD|GBP|CHF|[€$£])\s?[\d.,']+|[\d.,']+\s?(?:EUR|USD|GBP|CHF|[€$£]|euros?|dollars?))(?:\s+(?:each|apiece|a piece|per \w+))?/giu,
+      "",
+    )
     .replace(
       /\s+(?:by|before|until)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+\w+|\w+\s+\d{1,2}(?:st|nd|rd|th)?|tomorrow|next \w+|end of \w+)\s*[.!?]?$/iu,
       "",

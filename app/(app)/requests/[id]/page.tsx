@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ApprovedAction } from "@/components/approved-action";
 import { AuditCheckPanel } from "@/components/audit-check";
+import { CommentForm, CommentThread } from "@/components/comments";
 import { DecisionControls } from "@/components/decision-controls";
 import { Lifecycle } from "@/components/lifecycle";
 import { LiveRequest } from "@/components/live-request";
@@ -15,7 +16,7 @@ import { When } from "@/components/when";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import type { StepProgress } from "@/lib/engine";
+import { readEventData, type StepProgress } from "@/lib/engine";
 import { FIELD_LABELS, type FieldName } from "@/lib/engine/fields";
 import { AppError } from "@/lib/errors";
 import {
@@ -28,8 +29,9 @@ import {
 import { isDecision } from "@/lib/forms/decision";
 import { TYPE_LABELS } from "@/lib/forms/request";
 import { auditCheckFor } from "@/lib/services/audit-check";
-import { type RequestView, viewRequest } from "@/lib/services/view-request";
-import { decideAction } from "../actions";
+import { mayComment } from "@/lib/services/comment-on-request";
+import { actorLabel, type RequestView, viewRequest } from "@/lib/services/view-request";
+import { commentAction, decideAction } from "../actions";
 import { RequesterActions } from "./requester-actions";
 
 export const metadata: Metadata = { title: "Request" };
@@ -214,6 +216,36 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
               )}
               {chain.problem && chain.steps.length > 0 ? (
                 <p className="mt-2 text-xs text-slate-500">{chain.problem}</p>
+              ) : null}
+            </Section>
+
+            <Section title="Questions and comments">
+              <CommentThread
+                comments={detail.timeline.flatMap((entry) => {
+                  const read = readEventData(entry.action, entry.data);
+                  return read.ok && read.event.action === "COMMENTED"
+                    ? [
+                        {
+                          seq: entry.seq,
+                          author: actorLabel(entry),
+                          when: <When at={entry.createdAt} now={now} timeZone={user.timeZone} />,
+                          body: read.event.data.body,
+                        },
+                      ]
+                    : [];
+                })}
+              />
+              {mayComment(view, user.id) ? (
+                <div className="mt-4">
+                  <CommentForm
+                    post={commentAction.bind(null, state.id)}
+                    prompt={
+                      view.isRequester
+                        ? "Add a comment or answer a question"
+                        : "Ask the requester a question"
+                    }
+                  />
+                </div>
               ) : null}
             </Section>
 
