@@ -150,14 +150,16 @@ function InboxList({
   /** Puts the filters (and the selection) in the URL; a new filter starts from the first page. */
   const navigate = useCallback(
     (next: Partial<InboxFilters>) => {
-      const merged = { ...filters, ...next };
+      // From what the controls show now: a filter changed while the last one is still on its way
+      // to the URL keeps it (typing a search, then ticking "overdue only" at once).
+      const merged = { ...filters, type: type || null, q: search, urgent, ...next };
       const params = new URLSearchParams({
         ...filterParams(merged),
         ...(merged.selected ? { selected: merged.selected } : {}),
       });
       router.replace(`/inbox${params.size ? `?${params}` : ""}` as Route, { scroll: false });
     },
-    [filters, router],
+    [filters, type, search, urgent, router],
   );
 
   // A new filter starts at its first row.
