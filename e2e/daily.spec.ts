@@ -319,3 +319,53 @@ test("an approver asks a question and the requester answers, without changing th
   await expect(manager.getByTestId("comments")).toContainText("The Flexi 2, for my back.");
   expect(await seriousViolations(requester)).toEqual([]);
 });
+
+test("a requester attaches the supplier's quote; approvers download it safely, others cannot", async ({
+  browser,
+}) => {
+  const title = tag("Quote");
+  const { id } = await seedRequest(USERS.requester, {
+    title,
+    text: "A standing desk for the Berlin office, EUR 640",
+    type: "PROCUREMENT",
+    fields: { amount: 640, currency: "EUR" },
+  });
+  const requester = await personPage(browser, USERS.requester);
+  await requester.goto(`/requests/${id}`);
+  await requester.getByLabel("Attach a file").setInputFiles({
+    name: "supplier-quote.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n"),
+  });
+  const files = requester.getByTestId("attachments");
+  await expect(files).toContainText("supplier-quote.pdf");
+  await expect(requester.getByText("Attached supplier-quote.pdf.")).toBeVisible();
+  // A renamed program is refused, at the field, and nothing is added.
+  await requester.getByLabel("Attach a file").setInputFiles({
+    name: "invoice.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]),
+  });
+  await expect(requester.getByText(/this file's content is none of them/)).toBeVisible();
+  await expect(files.getByRole("listitem")).toHaveCount(1);
+  await expect(
+    requester.getByTestId("timeline").locator("li[data-action=ATTACHMENT_ADDED]"),
+  ).toHaveCount(1);
+  expect(await seriousViolations(requester)).toEqual([]);
+
+  const manager = await personPage(browser, USERS.managerEng);
+  await manager.goto(`/requests/${id}`);
+  const href = (await manager
+    .getByRole("link", { name: "supplier-quote.pdf" })
+    .getAttribute("href")) as string;
+  const download = await manager.request.get(href);
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-type"]).toBe("application/pdf");
+  expect(download.headers()["content-disposition"]).toContain("attachment;");
+  expect(download.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(download.headers()["content-security-policy"]).toContain("sandbox");
+  expect((await download.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  const outsider = await personPage(browser, MORE_USERS.managerOps);
+  expect((await outsider.request.get(href)).status()).toBe(404);
+});

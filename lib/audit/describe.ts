@@ -30,6 +30,8 @@ const VERBS: Record<AuditAction, string> = {
   COMPLETED: "finished the workflow",
   CANCELLED: "cancelled it",
   COMMENTED: "commented",
+  ATTACHMENT_ADDED: "attached a file",
+  ATTACHMENT_REMOVED: "removed a file",
   USER_CREATED: "created the account",
   USER_UPDATED: "changed the account",
   USER_DEACTIVATED: "deactivated the account",
@@ -96,6 +98,10 @@ export function describeEvent(
         return quoted(event.data.reason);
       case "COMMENTED":
         return quoted(event.data.body);
+      case "ATTACHMENT_ADDED":
+        return `${event.data.fileName} (${event.data.mediaType}, ${event.data.sizeBytes.toLocaleString("en")} bytes, SHA-256 ${event.data.sha256.slice(0, 12)}…)`;
+      case "ATTACHMENT_REMOVED":
+        return event.data.fileName;
       case "ENRICHMENT_FAILED":
         return `${event.data.provider}: ${event.data.error}`;
       case "USER_CREATED":

@@ -83,6 +83,15 @@ export const AuditEventSchema = z.discriminatedUnion("action", [
   event("CANCELLED", { reason: z.string().optional() }),
   /** A question or comment by the requester or an approver; it changes nothing else. */
   event("COMMENTED", { body: z.string() }),
+  /** A file added to or removed from a request; its bytes are named by their SHA-256. */
+  event("ATTACHMENT_ADDED", {
+    attachmentId: Id,
+    fileName: z.string(),
+    mediaType: z.string(),
+    sizeBytes: z.number().int().nonnegative(),
+    sha256: z.string(),
+  }),
+  event("ATTACHMENT_REMOVED", { attachmentId: Id, fileName: z.string() }),
   // ── people, roles, departments (streams user:<id> and department:<id>) ──────────────────────
   /** `how`: set up on first run, created by an administrator (invited or with a password), or the CLI. */
   event("USER_CREATED", {

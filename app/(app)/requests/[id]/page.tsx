@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ApprovedAction } from "@/components/approved-action";
+import { Attachments } from "@/components/attachments";
 import { AuditCheckPanel } from "@/components/audit-check";
 import { CommentForm, CommentThread } from "@/components/comments";
 import { DecisionControls } from "@/components/decision-controls";
@@ -28,6 +29,7 @@ import {
 } from "@/lib/format";
 import { isDecision } from "@/lib/forms/decision";
 import { TYPE_LABELS } from "@/lib/forms/request";
+import { attachmentsOf } from "@/lib/services/attachments";
 import { auditCheckFor } from "@/lib/services/audit-check";
 import { mayComment } from "@/lib/services/comment-on-request";
 import { actorLabel, type RequestView, viewRequest } from "@/lib/services/view-request";
@@ -50,7 +52,10 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
   const { id } = await params;
   const { notice } = await searchParams;
   const view = await load(id, user);
-  const auditCheck = await auditCheckFor(db(), user, id);
+  const [auditCheck, files] = await Promise.all([
+    auditCheckFor(db(), user, id),
+    attachmentsOf(db(), id),
+  ]);
   const { detail, chain } = view;
   const { state } = detail.loaded;
   const decideActions = view.actions.filter(isDecision);
@@ -149,6 +154,18 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
               <p className="mt-1 whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-sm">
                 {detail.description}
               </p>
+            </Section>
+
+            <Section title="Attachments">
+              <Attachments
+                requestId={state.id}
+                userId={user.id}
+                canAdd={mayComment(view, user.id)}
+                files={files.map((file) => ({
+                  ...file,
+                  when: <When at={file.createdAt} now={now} timeZone={user.timeZone} />,
+                }))}
+              />
             </Section>
 
             <AiSection view={view} />
