@@ -21,9 +21,12 @@ export const SECURITY_HEADERS: readonly { key: string; value: string }[] = [
   { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
 ];
 
-/** JSON and event streams render nothing: nothing may load, nobody may frame them. */
+/**
+ * JSON, event streams and downloaded files render nothing: nothing may load, nobody may frame
+ * them, and a file opened in the browser anyway (an attachment) runs sandboxed, in no origin.
+ */
 export const API_CSP =
-  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox";
 
 /** Two years, the preload lists' minimum; sent only over HTTPS (RFC 6797 §7.2). */
 export const HSTS = "max-age=63072000; includeSubDomains";

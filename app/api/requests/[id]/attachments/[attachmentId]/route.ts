@@ -1,7 +1,7 @@
 /**
  * GET /api/requests/{id}/attachments/{attachmentId}: a file, to whoever may see the request, as
- * a download that no browser renders in our origin (attachment disposition, nosniff, a sandboxing
- * CSP). DELETE: its uploader removes it (from our own pages only).
+ * a download that no browser renders in our origin (attachment disposition, nosniff, and the API's
+ * sandboxing CSP from next.config.ts). DELETE: its uploader removes it (from our own pages only).
  */
 import { apiRoute } from "@/lib/api/route";
 import { sameOrigin } from "@/lib/api/v1/principal";
@@ -31,7 +31,6 @@ export const GET = apiRoute({ permission: "request:read-own" }, async (request, 
       "content-length": String(file.bytes.byteLength),
       "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
       "x-content-type-options": "nosniff",
-      "content-security-policy": "default-src 'none'; sandbox",
       "cache-control": "private, no-store",
       etag: `"${file.sha256}"`,
     },
