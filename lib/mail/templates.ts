@@ -3,7 +3,13 @@
  * the request's key facts (the AI summary, fields, due time) and a link to it. Every value from a
  * request is escaped in the HTML; the text part is what a plain mail client shows.
  */
-import { describeFields, formatDateTime, formatStatus, requestLabel } from "@/lib/format";
+import {
+  describeFields,
+  formatDateTime,
+  formatExact,
+  formatStatus,
+  requestLabel,
+} from "@/lib/format";
 
 export interface MailRequest {
   id: string;
@@ -107,8 +113,11 @@ export function stepMail(
   request: MailRequest,
   step: { roleLabel: string; dueAt: Date; kind: StepMailKind },
   links: { request: string; approve?: string; reject?: string },
+  /** The recipient's time zone (Settings); UTC when they have none. */
+  timeZone?: string | null,
 ): RenderedMail {
   const label = requestLabel(request.number);
+  const due = formatExact(step.dueAt, timeZone);
   const subject =
     step.kind === "reminder"
       ? `Reminder: ${label} waits for your decision — ${request.title}`
@@ -117,14 +126,14 @@ export function stepMail(
         : `${label} waits for your approval — ${request.title}`;
   const heading =
     step.kind === "reminder"
-      ? `${label} is still waiting for ${step.roleLabel}, due ${formatDateTime(step.dueAt)}.`
+      ? `${label} is still waiting for ${step.roleLabel}, due ${due}.`
       : step.kind === "escalated"
         ? `${label} was escalated to ${step.roleLabel}.`
         : `${label} waits for ${step.roleLabel}.`;
   return render(subject, {
     heading,
     lines: [request.title],
-    facts: facts(request, [["Due", formatDateTime(step.dueAt)]]),
+    facts: facts(request, [["Due", due]]),
     warnings: request.routingWarnings,
     actions: [
       ...(links.approve ? [{ label: "Approve…", url: links.approve }] : []),

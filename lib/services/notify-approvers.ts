@@ -70,12 +70,18 @@ export async function notifyApprovers(
       id: { notIn: [request.requesterId, ...request.stepApprovals] },
       ...(request.stepDepartmentId ? { departmentId: request.stepDepartmentId } : {}),
     },
-    select: { id: true, email: true, emailNotifications: true },
+    select: { id: true, email: true, emailNotifications: true, timeZone: true },
     orderBy: { email: "asc" },
   });
-  const recipients: { id: string; email: string; delegate: boolean }[] = holders
-    .filter((holder) => holder.emailNotifications)
-    .map((holder) => ({ id: holder.id, email: holder.email, delegate: false }));
+  const recipients: { id: string; email: string; delegate: boolean; timeZone: string | null }[] =
+    holders
+      .filter((holder) => holder.emailNotifications)
+      .map((holder) => ({
+        id: holder.id,
+        email: holder.email,
+        delegate: false,
+        timeZone: holder.timeZone,
+      }));
   // Whoever stands in for one of them now (out of office) is told too; the mail's links open
   // the request, where they decide on the absent approver's behalf.
   const standIns = await db.delegation.findMany({
@@ -86,11 +92,11 @@ export async function notifyApprovers(
       endsAt: { gt: now },
       delegate: { active: true, emailNotifications: true, id: { not: request.requesterId } },
     },
-    select: { delegate: { select: { id: true, email: true } } },
+    select: { delegate: { select: { id: true, email: true, timeZone: true } } },
   });
   for (const { delegate } of standIns) {
     if (!recipients.some((r) => r.id === delegate.id)) {
-      recipients.push({ id: delegate.id, email: delegate.email, delegate: true });
+      recipients.push({ ...delegate, delegate: true });
     }
   }
   const content = await mailRequest(db, notice.requestId);
@@ -125,7 +131,7 @@ export async function notifyApprovers(
     try {
       // A delegate's mail links to the request only (a decision link names the approver).
       const links = recipient.delegate ? { request: link } : await linksFor(recipient.id);
-      const mail = stepMail(content, step, links);
+      const mail = stepMail(content, step, links, recipient.timeZone);
       const messageId = await sendMail({ ...mail, to: recipient.email, reference: key });
       await recordDelivery(
         db,

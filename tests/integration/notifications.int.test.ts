@@ -95,6 +95,21 @@ describe("notifications", () => {
     expect(catcher.messages().filter((m) => /Docking station/.test(m.subject))).toHaveLength(1);
   });
 
+  it("says the due time in the approver's own time zone", async () => {
+    await ctx.t.db.user.update({
+      where: { id: ctx.w.managerEng.id },
+      data: { timeZone: "Europe/Berlin" },
+    });
+    try {
+      // Submitted on a winter morning (UTC 09:00): due a day later, 10:00 in Berlin (CET).
+      await submitted("Desk lamp in Berlin time", undefined, new Date("2031-01-14T09:00:00Z"));
+      const [mail] = await mailsTo("manager.eng@w.test", /waits for your approval — Desk lamp/);
+      expect(mail?.text).toMatch(/Due: Wed, 15 Jan 2031, \d{2}:\d{2} CET/);
+    } finally {
+      await ctx.t.db.user.update({ where: { id: ctx.w.managerEng.id }, data: { timeZone: null } });
+    }
+  });
+
   it("mails whoever stands in for an approver who is away, with a link to the request only", async () => {
     const day = new Date().toISOString().slice(0, 10);
     const { id: delegation } = await createDelegation(ctx.t.db, ctx.w.managerEng, {
