@@ -23,6 +23,8 @@ export const ERROR_STATUS = {
   IDEMPOTENCY_KEY_IN_USE: 409,
   UNSUPPORTED_MEDIA_TYPE: 415,
   FORBIDDEN: 403,
+  /** Comments and files are for a request's own people (requester, approvers), not its readers. */
+  NOT_PARTICIPANT: 403,
   NOT_FOUND: 404,
   /** Someone else changed the request first (optimistic concurrency), or a stale version was sent. */
   VERSION_CONFLICT: 409,

@@ -40,7 +40,7 @@ export async function commentOnRequest(
   const view = await viewRequest(db, actor, requestId);
   if (!mayComment(view, actor.id)) {
     throw new AppError(
-      "FORBIDDEN",
+      "NOT_PARTICIPANT",
       "Only the requester and the request's approvers can comment on it.",
     );
   }

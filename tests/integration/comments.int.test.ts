@@ -114,7 +114,7 @@ describe("comments", () => {
     const refused = await commentOnRequest(ctx.t.db, auditor, id, { body: "Hi" }).catch(
       (e: unknown) => e,
     );
-    expect((refused as AppError).code).toBe("FORBIDDEN");
+    expect((refused as AppError).code).toBe("NOT_PARTICIPANT");
     expect(await count()).toBe(0);
   });
 });

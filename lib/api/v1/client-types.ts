@@ -158,6 +158,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/requests/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask or answer a question on a request, without changing its state
+         * @description For the request's own people: its requester, whoever may decide its waiting step, and whoever decided or commented before (others get 403 NOT_PARTICIPANT). The comment is an audit event; the others are told by mail.
+         *
+         *     Scope: `write`. Permission: `request:read-own`.
+         */
+        post: operations["postComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/requests/{id}/audit": {
         parameters: {
             query?: never;
@@ -387,6 +409,9 @@ export interface components {
             reason: string;
             version?: number;
         };
+        Comment: {
+            body: string;
+        };
         SuggestionInput: {
             text: string;
         };
@@ -590,6 +615,14 @@ export interface components {
             id: string;
             status: components["schemas"]["RequestStatus"];
             version: number;
+        };
+        CommentPosted: {
+            /**
+             * Format: uuid
+             * @example 0b9e6c8e-3f7a-4a53-9a55-8f6f3f1c2d10
+             */
+            requestId: string;
+            seq: number;
         };
         AuditTrail: {
             stream: string;
@@ -1812,6 +1845,125 @@ export interface operations {
             };
             /** @description If-Match names a version the request no longer has. */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused: a missing reason, a too-short text, an invalid workflow, an Idempotency-Key reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key gets the first answer again for 24 hours; the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The request's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Comment"];
+            };
+        };
+        responses: {
+            /** @description Posted. */
+            201: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentPosted"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is not in a state for this, someone acted first, or the Idempotency-Key is still in use. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

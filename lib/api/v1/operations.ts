@@ -182,6 +182,21 @@ export const operations = {
     success: TRANSITION,
     errors: REQUEST_WRITE_ERRORS,
   }),
+  postComment: op({
+    id: "postComment",
+    method: "post",
+    path: "/requests/{id}/comments",
+    tag: "Requests",
+    summary: "Ask or answer a question on a request, without changing its state",
+    description:
+      "For the request's own people: its requester, whoever may decide its waiting step, and whoever decided or commented before (others get 403 NOT_PARTICIPANT). The comment is an audit event; the others are told by mail.",
+    scope: "write",
+    permission: "request:read-own",
+    params: s.RequestIdParams,
+    body: s.CommentBody,
+    success: { status: 201, description: "Posted.", schema: s.CommentPostedSchema },
+    errors: [404, 415, 422],
+  }),
   auditTrail: op({
     id: "getAuditTrail",
     method: "get",

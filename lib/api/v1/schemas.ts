@@ -18,6 +18,7 @@ import {
   ToolNameSchema,
   WorkflowDefinitionSchema,
 } from "@/lib/engine/model";
+import { CommentSchema } from "@/lib/forms/comment";
 import { DecisionInputSchema } from "@/lib/forms/decision";
 import { cleanText } from "@/lib/forms/text";
 
@@ -237,6 +238,17 @@ export const CancelBody = z
   .meta({ id: "Cancel" });
 
 export const DecisionBody = DecisionInputSchema.meta({ id: "Decision" });
+
+export const CommentBody = CommentSchema.meta({ id: "Comment" });
+
+export const CommentPostedSchema = z
+  .object({
+    requestId: Uuid,
+    /** The comment's place in the request's audit trail (GET /requests/{id}/audit). */
+    seq: z.int().positive(),
+  })
+  .strict()
+  .meta({ id: "CommentPosted" });
 
 export const TransitionResultSchema = z
   .object({ id: Uuid, status: RequestStatusSchema, version: z.number().int() })

@@ -84,6 +84,7 @@ const SAMPLES: Record<OperationName, (requestId: string) => Sample> = {
   cancelRequest: (id) => ({ path: { id }, body: {} }),
   resubmitRequest: (id) => ({ path: { id } }),
   decide: (id) => ({ path: { id }, body: { decision: "approve" } }),
+  postComment: (id) => ({ path: { id }, body: { body: "Which model is it?" } }),
   auditTrail: (id) => ({ path: { id } }),
   verifyAuditTrail: (id) => ({ path: { id } }),
   inbox: () => ({ query: { limit: "5" } }),

@@ -88,6 +88,7 @@ const WELL_FORMED: Record<
   cancelRequest: { path: { id: "" }, body: { reason: "not needed" } },
   resubmitRequest: { path: { id: "" } },
   decide: { path: { id: "" }, body: { decision: "reject", reason: "too expensive" } },
+  postComment: { path: { id: "" }, body: { body: "Which model is it?" } },
   auditTrail: { path: { id: "" } },
   verifyAuditTrail: { path: { id: "" } },
   inbox: { query: { limit: "3" } },
