@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { poolOf } from "@/lib/db/client";
 import { jobsAboutRequest } from "@/lib/db/job-queue";
 import { type CaughtMail, type MailCatcher, startMailCatcher } from "@/lib/mail/catcher";
+import { cancelRequest } from "@/lib/services/cancel-request";
 import { createDelegation } from "@/lib/services/create-delegation";
 import { createDraft } from "@/lib/services/create-draft";
 import { decideStep } from "@/lib/services/decide-step";
@@ -101,10 +102,17 @@ describe("notifications", () => {
       data: { timeZone: "Europe/Berlin" },
     });
     try {
-      // Submitted on a winter morning (UTC 09:00): due a day later, 10:00 in Berlin (CET).
-      await submitted("Desk lamp in Berlin time", undefined, new Date("2031-01-14T09:00:00Z"));
+      // Submitted on a winter morning (UTC 09:00): due a day later, in Berlin time (CET).
+      const id = await submitted(
+        "Desk lamp in Berlin time",
+        undefined,
+        new Date("2031-01-14T09:00:00Z"),
+      );
       const [mail] = await mailsTo("manager.eng@w.test", /waits for your approval — Desk lamp/);
       expect(mail?.text).toMatch(/Due: Wed, 15 Jan 2031, \d{2}:\d{2} CET/);
+      // Withdrawn, so that no later test's SLA sweep (whatever today's date) finds it overdue.
+      await settled(id);
+      await cancelRequest(ctx.t.db, ctx.w.requester, id, { reason: "test done" });
     } finally {
       await ctx.t.db.user.update({ where: { id: ctx.w.managerEng.id }, data: { timeZone: null } });
     }
