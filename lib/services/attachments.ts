@@ -13,7 +13,8 @@ import {
   sniffType,
 } from "@/lib/attachments/sniff";
 import { appendAudit } from "@/lib/db/audit-append";
-import { type Db, poolOf } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/people-audit";
 import { AppError } from "@/lib/errors";
 import type { ServiceActor } from "./actor";
 import { mayComment } from "./comment-on-request";
@@ -69,9 +70,7 @@ export async function addAttachment(
   }
   const id = randomUUID();
   const sha256 = createHash("sha256").update(file.bytes).digest("hex");
-  const client = await poolOf(db).connect();
-  try {
-    await client.query("BEGIN");
+  await inTransaction(db, async (client) => {
     await client.query(
       `INSERT INTO request_attachments (id, request_id, file_name, media_type, size_bytes, sha256, content, uploaded_by_id, created_at)
        VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8::uuid, $9)`,
@@ -99,13 +98,7 @@ export async function addAttachment(
       },
       now,
     );
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true } });
   return {
     id,
@@ -174,9 +167,7 @@ export async function removeAttachment(
   now = new Date(),
 ): Promise<void> {
   await viewRequest(db, actor, requestId);
-  const client = await poolOf(db).connect();
-  try {
-    await client.query("BEGIN");
+  await inTransaction(db, async (client) => {
     const { rows } = await client.query<{ file_name: string; uploaded_by_id: string }>(
       `SELECT file_name, uploaded_by_id::text FROM request_attachments
         WHERE id = $1::uuid AND request_id = $2::uuid AND removed_at IS NULL FOR UPDATE`,
@@ -204,11 +195,5 @@ export async function removeAttachment(
       },
       now,
     );
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -8,7 +8,8 @@
  * an administrator) cannot; someone who cannot see it gets NOT_FOUND, as everywhere.
  */
 import { appendAudit } from "@/lib/db/audit-append";
-import { type Db, poolOf } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/people-audit";
 import { AppError, zodIssues } from "@/lib/errors";
 import { CommentSchema } from "@/lib/forms/comment";
 import { isDecision } from "@/lib/forms/decision";
@@ -44,9 +45,7 @@ export async function commentOnRequest(
       "Only the requester and the request's approvers can comment on it.",
     );
   }
-  const client = await poolOf(db).connect();
-  try {
-    await client.query("BEGIN");
+  return inTransaction(db, async (client) => {
     const seq = await appendAudit(
       client,
       requestId,
@@ -60,12 +59,6 @@ export async function commentOnRequest(
       now,
     );
     await enqueueJobs(client, [jobRequest("notify:comment", { requestId, seq })]);
-    await client.query("COMMIT");
     return { seq };
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -12,24 +12,13 @@ import {
   readAttachment,
   removeAttachment,
 } from "@/lib/services/attachments";
-import { createDraft } from "@/lib/services/create-draft";
-import { submitRequest } from "@/lib/services/submit-request";
 import { verifyRequestAuditTrail } from "@/lib/services/verify-audit-trail";
-import { createUserAs, setupWorld } from "./world";
+import { createUserAs, setupWorld, submittedPurchase } from "./world";
 
 const ctx = setupWorld();
 const PDF = new Uint8Array(Buffer.from("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n"));
 
-async function submitted(title: string) {
-  const draft = await createDraft(ctx.t.db, ctx.w.requester, {
-    type: "PROCUREMENT",
-    title,
-    description: `${title}, EUR 500`,
-    fields: { amount: 500, currency: "EUR" },
-  });
-  await submitRequest(ctx.t.db, ctx.w.requester, draft.id);
-  return draft.id;
-}
+const submitted = (title: string) => submittedPurchase(ctx.t.db, ctx.w.requester, title);
 
 const codeOf = (promise: Promise<unknown>) =>
   promise.then(

@@ -3,53 +3,16 @@
  * state stays as it was; each comment is on the audit chain and mailed over real SMTP by a job
  * queued in the same transaction. Bad input and people outside the request change nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { type CaughtMail, type MailCatcher, startMailCatcher } from "@/lib/mail/catcher";
 import { commentOnRequest } from "@/lib/services/comment-on-request";
-import { createDraft } from "@/lib/services/create-draft";
-import { submitRequest } from "@/lib/services/submit-request";
 import { verifyRequestAuditTrail } from "@/lib/services/verify-audit-trail";
-import { startJobWorker } from "./job-worker";
-import { createUserAs, setupWorld } from "./world";
+import { useMailAndJobs } from "./mail";
+import { createUserAs, setupWorld, submittedPurchase } from "./world";
 
 const ctx = setupWorld();
-let catcher: MailCatcher;
-let worker: Awaited<ReturnType<typeof startJobWorker>>;
-
-beforeAll(async () => {
-  catcher = await startMailCatcher();
-  process.env.SMTP_URL = catcher.smtpUrl;
-  process.env.APP_URL = "https://flowgate.test";
-  worker = await startJobWorker(ctx.t.db, ctx.t.url);
-});
-
-afterAll(async () => {
-  await worker?.stop();
-  await catcher?.stop();
-  delete process.env.SMTP_URL;
-  delete process.env.APP_URL;
-});
-
-async function mailsTo(to: string, subject: RegExp, count = 1): Promise<CaughtMail[]> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const found = catcher.messages().filter((m) => m.to.includes(to) && subject.test(m.subject));
-    if (found.length >= count || Date.now() > deadline) return found;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function submitted(title: string) {
-  const draft = await createDraft(ctx.t.db, ctx.w.requester, {
-    type: "PROCUREMENT",
-    title,
-    description: `${title}, EUR 500`,
-    fields: { amount: 500, currency: "EUR" },
-  });
-  await submitRequest(ctx.t.db, ctx.w.requester, draft.id);
-  return draft.id;
-}
+const { mailsTo } = useMailAndJobs(ctx);
+const submitted = (title: string) => submittedPurchase(ctx.t.db, ctx.w.requester, title);
 
 const row = (id: string) =>
   ctx.t.db.request.findUniqueOrThrow({

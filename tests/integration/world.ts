@@ -79,3 +79,22 @@ export async function errorOf(promise: Promise<unknown>): Promise<AppError> {
   }
   throw new Error("expected a refusal");
 }
+
+/** A submitted purchase of EUR `amount` by `actor`, titled `title`: its id. */
+export async function submittedPurchase(
+  db: PrismaClient,
+  actor: ServiceActor,
+  title: string,
+  amount = 500,
+): Promise<string> {
+  const { createDraft } = await import("@/lib/services/create-draft");
+  const { submitRequest } = await import("@/lib/services/submit-request");
+  const draft = await createDraft(db, actor, {
+    type: "PROCUREMENT",
+    title,
+    description: `${title}, EUR ${amount}`,
+    fields: { amount, currency: "EUR" },
+  });
+  await submitRequest(db, actor, draft.id);
+  return draft.id;
+}

@@ -25,7 +25,9 @@ export default async function InboxPage({ searchParams }: PageProps<"/inbox">) {
   };
   const deciding = user.roles.filter((role) => APPROVER_ROLES.includes(role));
   const now = new Date();
-  const [initial, standingInFor] = await Promise.all([
+  // Whom the user stands in for, read once for the first page and the count.
+  const standingInFor = await delegatorsOf(db(), user.id, now);
+  const [initial, counts] = await Promise.all([
     inboxFor(
       db(),
       user,
@@ -35,14 +37,14 @@ export default async function InboxPage({ searchParams }: PageProps<"/inbox">) {
         ...(filters.urgent ? { urgent: "1" } : {}),
       },
       now,
+      { standingInFor },
     ),
-    delegatorsOf(db(), user.id, now),
+    inboxCounts(
+      db(),
+      { id: user.id, roles: user.roles, departmentId: user.department?.id ?? null, standingInFor },
+      now,
+    ),
   ]);
-  const counts = await inboxCounts(
-    db(),
-    { id: user.id, roles: user.roles, departmentId: user.department?.id ?? null, standingInFor },
-    now,
-  );
   return (
     <>
       <PageHeader
