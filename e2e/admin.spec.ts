@@ -193,7 +193,9 @@ test("an approver away names a delegate, who decides on their behalf", async ({ 
   const item = deputyPage.getByRole("listitem").filter({ hasText: title });
   await expect(item.getByTestId("on-behalf-of")).toContainText(`For ${away.split("@")[0]}`);
   await item.getByRole("link", { name: new RegExp(title) }).click();
-  await expect(deputyPage.getByRole("heading", { name: title })).toBeVisible();
+  // The request's own page (the inbox's preview heading names the title too).
+  await expect(deputyPage).toHaveURL(/\/requests\/[0-9a-f-]{36}$/);
+  await expect(deputyPage.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(deputyPage.getByTestId("on-behalf-of")).toContainText(
     `on behalf of ${away.split("@")[0]}`,
   );
