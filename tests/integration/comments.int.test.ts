@@ -7,11 +7,11 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { commentOnRequest } from "@/lib/services/comment-on-request";
 import { verifyRequestAuditTrail } from "@/lib/services/verify-audit-trail";
-import { useMailAndJobs } from "./mail";
+import { mailAndJobsFor } from "./mail";
 import { createUserAs, setupWorld, submittedPurchase } from "./world";
 
 const ctx = setupWorld();
-const { mailsTo } = useMailAndJobs(ctx);
+const { mailsTo } = mailAndJobsFor(ctx);
 const submitted = (title: string) => submittedPurchase(ctx.t.db, ctx.w.requester, title);
 
 const row = (id: string) =>

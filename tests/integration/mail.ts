@@ -7,7 +7,7 @@ import { afterAll, beforeAll } from "vitest";
 import { type CaughtMail, type MailCatcher, startMailCatcher } from "@/lib/mail/catcher";
 import { startJobWorker } from "./job-worker";
 
-export function useMailAndJobs(ctx: { t: { db: PrismaClient; url: string } }) {
+export function mailAndJobsFor(ctx: { t: { db: PrismaClient; url: string } }) {
   let catcher: MailCatcher | undefined;
   let worker: Awaited<ReturnType<typeof startJobWorker>> | undefined;
   beforeAll(async () => {

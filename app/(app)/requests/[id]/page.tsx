@@ -370,7 +370,7 @@ function KeyFacts({
               }`
             : state.status === "DRAFT" || state.status === "CHANGES_REQUESTED"
               ? `${view.detail.requester.name} (requester)`
-              : "Nobody — " + formatStatus(state.status).toLowerCase()}
+              : `Nobody — ${formatStatus(state.status).toLowerCase()}`}
         </dd>
       </div>
       <div>
