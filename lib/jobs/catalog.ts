@@ -1,6 +1,7 @@
 /** Every job Flowgate runs, and graphile-worker's task list built from them. */
 import type { Task, TaskList } from "graphile-worker";
 import { log } from "@/lib/log";
+import { attachmentPurgeJob } from "./definitions/attachment-purge";
 import { auditCheckpoint } from "./definitions/audit-checkpoint";
 import { auditVerifyAll } from "./definitions/audit-verify-all";
 import { enrichJob } from "./definitions/enrich";
@@ -31,6 +32,7 @@ export const JOBS: readonly JobDefinition<string, any>[] = [
   mailPasswordLinkJob,
   webhookFanOut,
   webhookDeliver,
+  attachmentPurgeJob,
 ];
 
 /** Attempts per job before it is dead, for statements that enqueue in SQL. */

@@ -3,6 +3,10 @@
  * add them; whoever may see the request reads them; the uploader removes theirs. The type is
  * read from the bytes (lib/attachments/sniff.ts) and the size is capped; each upload and removal
  * is an audit event on the request's chain, written in the same transaction as the file.
+ *
+ * With the S3 store (lib/attachments/store.ts) the object is written before the transaction and
+ * removed again if the transaction fails; a removal's object is deleted by an
+ * `attachment:purge` job queued in the removal's transaction, so it is never forgotten.
  */
 import { createHash, randomUUID } from "node:crypto";
 import {
@@ -12,10 +16,20 @@ import {
   MAX_ATTACHMENT_BYTES,
   sniffType,
 } from "@/lib/attachments/sniff";
+import {
+  currentStorage,
+  ObjectStoreError,
+  objectKeyOf,
+  objectStore,
+  storeUnavailable,
+} from "@/lib/attachments/store";
 import { appendAudit } from "@/lib/db/audit-append";
 import type { Db } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/people-audit";
 import { AppError } from "@/lib/errors";
+import { jobRequest } from "@/lib/jobs/catalog";
+import { enqueueJobs } from "@/lib/jobs/enqueue";
+import { log } from "@/lib/log";
 import type { ServiceActor } from "./actor";
 import { mayComment } from "./comment-on-request";
 import { viewRequest } from "./view-request";
@@ -70,35 +84,57 @@ export async function addAttachment(
   }
   const id = randomUUID();
   const sha256 = createHash("sha256").update(file.bytes).digest("hex");
-  await inTransaction(db, async (client) => {
-    await client.query(
-      `INSERT INTO request_attachments (id, request_id, file_name, media_type, size_bytes, sha256, content, uploaded_by_id, created_at)
-       VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8::uuid, $9)`,
-      [
-        id,
+  const storage = currentStorage();
+  const storageKey = storage === "s3" ? objectKeyOf(requestId, id) : null;
+  if (storageKey) {
+    await objectStore()
+      .put(storageKey, file.bytes, mediaType, sha256)
+      .catch((error) => {
+        log.error({ err: error, requestId, attachmentId: id }, "could not store an attachment");
+        throw storeUnavailable();
+      });
+  }
+  try {
+    await inTransaction(db, async (client) => {
+      await client.query(
+        `INSERT INTO request_attachments (id, request_id, file_name, media_type, size_bytes, sha256, content, storage, storage_key, uploaded_by_id, created_at)
+         VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8, $9, $10::uuid, $11)`,
+        [
+          id,
+          requestId,
+          fileName,
+          mediaType,
+          file.bytes.byteLength,
+          sha256,
+          storageKey ? null : file.bytes,
+          storage,
+          storageKey,
+          actor.id,
+          now,
+        ],
+      );
+      await appendAudit(
+        client,
         requestId,
-        fileName,
-        mediaType,
-        file.bytes.byteLength,
-        sha256,
-        file.bytes,
-        actor.id,
+        {
+          action: "ATTACHMENT_ADDED",
+          data: { attachmentId: id, fileName, mediaType, sizeBytes: file.bytes.byteLength, sha256 },
+          actor: { type: "USER", id: actor.id },
+          fromStatus: null,
+          toStatus: null,
+        },
         now,
-      ],
-    );
-    await appendAudit(
-      client,
-      requestId,
-      {
-        action: "ATTACHMENT_ADDED",
-        data: { attachmentId: id, fileName, mediaType, sizeBytes: file.bytes.byteLength, sha256 },
-        actor: { type: "USER", id: actor.id },
-        fromStatus: null,
-        toStatus: null,
-      },
-      now,
-    );
-  });
+      );
+    });
+  } catch (error) {
+    // No row points at the object: take it away again (a leftover would only cost space).
+    if (storageKey) {
+      await objectStore()
+        .delete(storageKey)
+        .catch((e) => log.warn({ err: e, storageKey }, "could not remove an unused object"));
+    }
+    throw error;
+  }
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true } });
   return {
     id,
@@ -147,15 +183,42 @@ export async function readAttachment(
   await viewRequest(db, actor, requestId);
   const row = await db.requestAttachment.findFirst({
     where: { id: attachmentId, requestId, removedAt: null },
-    select: { fileName: true, mediaType: true, sha256: true, content: true },
+    select: {
+      fileName: true,
+      mediaType: true,
+      sha256: true,
+      content: true,
+      storage: true,
+      storageKey: true,
+    },
   });
-  if (!row?.content) throw new AppError("NOT_FOUND", "No such file.");
-  return {
-    fileName: row.fileName,
-    mediaType: row.mediaType,
-    sha256: row.sha256,
-    bytes: row.content,
-  };
+  if (!row) throw new AppError("NOT_FOUND", "No such file.");
+  const bytes = row.storageKey ? await fromObjectStore(row.storageKey, attachmentId) : row.content;
+  if (!bytes) throw new AppError("NOT_FOUND", "No such file.");
+  if (row.storageKey && createHash("sha256").update(bytes).digest("hex") !== row.sha256) {
+    // The bucket holds something else than what was uploaded: never serve it.
+    log.error(
+      { attachmentId, storageKey: row.storageKey },
+      "an attachment's object does not match its SHA-256",
+    );
+    throw new AppError(
+      "SERVICE_UNAVAILABLE",
+      "This file cannot be served: the stored copy does not match what was uploaded. An administrator has been told.",
+    );
+  }
+  return { fileName: row.fileName, mediaType: row.mediaType, sha256: row.sha256, bytes };
+}
+
+async function fromObjectStore(key: string, attachmentId: string): Promise<Uint8Array | null> {
+  try {
+    const bytes = await objectStore().get(key);
+    if (!bytes) log.error({ attachmentId, storageKey: key }, "an attachment's object is missing");
+    return bytes;
+  } catch (error) {
+    if (!(error instanceof ObjectStoreError)) throw error;
+    log.error({ err: error, attachmentId }, "could not read an attachment");
+    throw storeUnavailable();
+  }
 }
 
 /** The uploader removes their file: the bytes go, the row and the audit trail say who and when. */
@@ -168,8 +231,12 @@ export async function removeAttachment(
 ): Promise<void> {
   await viewRequest(db, actor, requestId);
   await inTransaction(db, async (client) => {
-    const { rows } = await client.query<{ file_name: string; uploaded_by_id: string }>(
-      `SELECT file_name, uploaded_by_id::text FROM request_attachments
+    const { rows } = await client.query<{
+      file_name: string;
+      uploaded_by_id: string;
+      storage_key: string | null;
+    }>(
+      `SELECT file_name, uploaded_by_id::text, storage_key FROM request_attachments
         WHERE id = $1::uuid AND request_id = $2::uuid AND removed_at IS NULL FOR UPDATE`,
       [attachmentId, requestId],
     );
@@ -183,6 +250,9 @@ export async function removeAttachment(
         WHERE id = $1::uuid`,
       [attachmentId, now, actor.id],
     );
+    if (row.storage_key) {
+      await enqueueJobs(client, [jobRequest("attachment:purge", { storageKey: row.storage_key })]);
+    }
     await appendAudit(
       client,
       requestId,
