@@ -27,6 +27,7 @@ import { appendAudit } from "@/lib/db/audit-append";
 import type { Db } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/people-audit";
 import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 import { jobRequest } from "@/lib/jobs/catalog";
 import { enqueueJobs } from "@/lib/jobs/enqueue";
 import { log } from "@/lib/log";
@@ -53,7 +54,7 @@ export async function addAttachment(
   const view = await viewRequest(db, actor, requestId);
   if (!mayComment(view, actor.id)) {
     throw new AppError(
-      "FORBIDDEN",
+      "NOT_PARTICIPANT",
       "Only the requester and the request's approvers can add files.",
     );
   }
@@ -181,6 +182,7 @@ export async function readAttachment(
   attachmentId: string,
 ): Promise<{ fileName: string; mediaType: string; sha256: string; bytes: Uint8Array }> {
   await viewRequest(db, actor, requestId);
+  if (!isUuid(attachmentId)) throw new AppError("NOT_FOUND", "No such file.");
   const row = await db.requestAttachment.findFirst({
     where: { id: attachmentId, requestId, removedAt: null },
     select: {
@@ -230,6 +232,7 @@ export async function removeAttachment(
   now = new Date(),
 ): Promise<void> {
   await viewRequest(db, actor, requestId);
+  if (!isUuid(attachmentId)) throw new AppError("NOT_FOUND", "No such file.");
   await inTransaction(db, async (client) => {
     const { rows } = await client.query<{
       file_name: string;

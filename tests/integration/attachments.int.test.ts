@@ -86,7 +86,7 @@ describe("attachments", () => {
     ).toBe("NOT_FOUND");
     const auditor = await createUserAs(ctx.t.db, "auditor@files.test", ["AUDITOR"], null);
     expect(await codeOf(addAttachment(ctx.t.db, auditor, id, { name: "a.pdf", bytes: PDF }))).toBe(
-      "FORBIDDEN",
+      "NOT_PARTICIPANT",
     );
     expect(await ctx.t.db.requestAttachment.count({ where: { requestId: id } })).toBe(0);
     expect(

@@ -180,6 +180,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/requests/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The files on a request, oldest first
+         * @description Scope: `read`. Permission: `request:read-own`.
+         */
+        get: operations["listAttachments"];
+        put?: never;
+        /**
+         * Attach a file (a quote, an invoice, a screenshot) to a request
+         * @description Send the file's bytes as the body (any Content-Type) and its name as `name`: `curl --data-binary @quote.pdf "…/attachments?name=quote.pdf"`. Up to 10 MiB of PDF, PNG, JPEG, WebP, plain text or CSV, told by the content. For the request's own people (others get 403 NOT_PARTICIPANT); an audit event.
+         *
+         *     Scope: `write`. Permission: `request:read-own`.
+         */
+        post: operations["addAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file
+         * @description The bytes as uploaded, as a download (`Content-Disposition: attachment`); the `ETag` is their SHA-256.
+         *
+         *     Scope: `read`. Permission: `request:read-own`.
+         */
+        get: operations["getAttachment"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a file you attached
+         * @description Only whoever attached a file removes it; the audit trail keeps its name, size and digest.
+         *
+         *     Scope: `write`. Permission: `request:read-own`.
+         */
+        delete: operations["removeAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/requests/{id}/audit": {
         parameters: {
             query?: never;
@@ -623,6 +677,39 @@ export interface components {
              */
             requestId: string;
             seq: number;
+        };
+        AttachmentList: {
+            items: components["schemas"]["Attachment"][];
+        };
+        Attachment: {
+            /**
+             * Format: uuid
+             * @example 0b9e6c8e-3f7a-4a53-9a55-8f6f3f1c2d10
+             */
+            id: string;
+            fileName: string;
+            /**
+             * @description Read from the file's content, not from its name or the uploader's word.
+             * @enum {string}
+             */
+            mediaType: "application/pdf" | "image/png" | "image/jpeg" | "image/webp" | "text/plain" | "text/csv";
+            sizeBytes: number;
+            uploadedBy: {
+                /**
+                 * Format: uuid
+                 * @example 0b9e6c8e-3f7a-4a53-9a55-8f6f3f1c2d10
+                 */
+                id: string;
+                name: string;
+            };
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:15:00.000Z
+             */
+            createdAt: string;
+        };
+        AttachmentAdded: {
+            attachment: components["schemas"]["Attachment"];
         };
         AuditTrail: {
             stream: string;
@@ -2000,6 +2087,415 @@ export interface operations {
             };
             /** @description Our failure: quote the requestId. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The files. */
+            200: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addAttachment: {
+        parameters: {
+            query: {
+                /** @description The file's name, e.g. `quote.pdf` (shown to people; a path is cut to its last part). */
+                name: string;
+            };
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key gets the first answer again for 24 hours; the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The request's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The file's bytes, at most 10,485,760; any Content-Type. */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Attached. */
+            201: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentAdded"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is not in a state for this, someone acted first, or the Idempotency-Key is still in use. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused: a missing reason, a too-short text, an invalid workflow, an Idempotency-Key reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something the operation needs is missing (no workflow published for the type). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id. */
+                id: string;
+                /** @description The file's id. */
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    /** @description `attachment`, with the file's name. */
+                    "Content-Disposition"?: string;
+                    /** @description The file's SHA-256. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/webp": string;
+                    "text/plain": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something the operation needs is missing (no workflow published for the type). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id. */
+                id: string;
+                /** @description The file's id. */
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something the operation needs is missing (no workflow published for the type). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

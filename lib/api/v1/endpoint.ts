@@ -39,6 +39,8 @@ export interface CallInput<O extends Operation> {
   params: Out<O["params"]>;
   query: Out<O["query"]>;
   body: O["bodyCheckedByHandler"] extends true ? unknown : Out<O["body"]>;
+  /** An upload's bytes (operations with `uploadMaxBytes`). */
+  bytes: O["uploadMaxBytes"] extends number ? Uint8Array : undefined;
   /** The version named by If-Match, when the caller sent one. */
   ifMatch: number | undefined;
   db: Db;
@@ -55,6 +57,8 @@ export interface Reply {
   etag?: number;
   /** The new resource's path under /api/v1 (Location). */
   location?: string;
+  /** A file to send instead of a JSON body, with its own headers (type, disposition, ETag). */
+  file?: { bytes: Uint8Array; headers: Record<string, string> };
 }
 
 type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
@@ -108,7 +112,9 @@ export function endpoint<O extends Operation>(
       const params = parseShape("path", operation.params, (await context?.params) ?? {});
       const query = parseShape("query", operation.query, queryObject(url.searchParams));
       const ifMatch = operation.ifMatch ? parseIfMatch(request.headers.get("if-match")) : undefined;
-      const raw = await readBody(request, operation);
+      const raw = operation.uploadMaxBytes
+        ? await readUpload(request, operation.uploadMaxBytes)
+        : { ...(await readBody(request, operation)), bytes: undefined };
       const body = operation.body
         ? operation.bodyCheckedByHandler
           ? requireObject(raw.value)
@@ -156,6 +162,7 @@ export function endpoint<O extends Operation>(
           params,
           query,
           body: body as CallInput<O>["body"],
+          bytes: raw.bytes,
           ifMatch,
           db,
           now,
@@ -175,6 +182,13 @@ export function endpoint<O extends Operation>(
         throw error;
       }
       const status = reply.status ?? operation.success.status;
+      if (reply.file) {
+        return new Response(Buffer.from(reply.file.bytes), {
+          status,
+          headers: { ...reply.file.headers, ...headers() },
+        });
+      }
+      if (status === 204) return new Response(null, { status, headers: headers() });
       const answerHeaders: Record<string, string> = {
         "content-type": "application/json",
         ...(reply.etag !== undefined ? { etag: `"${reply.etag}"` } : {}),
@@ -309,13 +323,42 @@ async function readBody(
   }
 }
 
-function bodyTooLarge(): AppError {
+function bodyTooLarge(max = MAX_BODY_BYTES): AppError {
   return invalid([
-    {
-      field: "(body)",
-      message: `The body is larger than ${MAX_BODY_BYTES.toLocaleString("en")} bytes.`,
-    },
+    { field: "(body)", message: `The body is larger than ${max.toLocaleString("en")} bytes.` },
   ]);
+}
+
+/**
+ * A file's bytes, read as they arrive and refused as soon as they pass `max` (a declared length
+ * is checked first, and a body sent without one cannot run the server out of memory). The
+ * fingerprint for Idempotency-Key is the bytes' SHA-256.
+ */
+async function readUpload(
+  request: Request,
+  max: number,
+): Promise<{ text: string; value: undefined; bytes: Uint8Array }> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > max) throw bodyTooLarge(max);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      throw bodyTooLarge(max);
+    }
+    chunks.push(value);
+  }
+  const bytes = Buffer.concat(chunks, size);
+  return {
+    text: createHash("sha256").update(bytes).digest("hex"),
+    value: undefined,
+    bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+  };
 }
 
 function requireObject(value: unknown): Record<string, unknown> {

@@ -15,6 +15,9 @@ import { APP_VERSION } from "@/lib/version";
 import { OPERATIONS, type Operation } from "./operations";
 import { ProblemSchema } from "./schemas";
 
+/** A file's bytes. */
+const BINARY = { type: "string" as const, format: "binary" };
+
 const problem = (description: string) => ({
   description,
   content: { "application/problem+json": { schema: ProblemSchema } },
@@ -71,11 +74,23 @@ function operationObject(operation: Operation): ZodOpenApiOperationObject {
       ? { Location: { description: "The new resource.", schema: { type: "string" } } }
       : {}),
   };
+  if (success.fileTypes) {
+    headers["Content-Disposition"] = {
+      description: "`attachment`, with the file's name.",
+      schema: { type: "string" },
+    };
+    headers.ETag = { description: "The file's SHA-256.", schema: { type: "string" } };
+  }
+  const content = success.schema
+    ? { "application/json": { schema: success.schema } }
+    : success.fileTypes
+      ? Object.fromEntries(success.fileTypes.map((type) => [type, { schema: BINARY }]))
+      : undefined;
   const responses: Record<string, ZodOpenApiResponseObject> = {
     [String(success.status)]: {
       description: success.description,
       headers,
-      content: { "application/json": { schema: success.schema } },
+      ...(content ? { content } : {}),
     },
   };
   if (success.etag && operation.method === "get") {
@@ -130,6 +145,15 @@ function operationObject(operation: Operation): ZodOpenApiOperationObject {
           },
         }
       : {}),
+    ...(operation.uploadMaxBytes
+      ? {
+          requestBody: {
+            required: true,
+            description: `The file's bytes, at most ${operation.uploadMaxBytes.toLocaleString("en")}; any Content-Type.`,
+            content: { "application/octet-stream": { schema: BINARY } },
+          },
+        }
+      : {}),
     responses,
   };
 }
@@ -163,6 +187,7 @@ export function openApiDocument() {
     security: [{ bearer: [] }],
     tags: [
       { name: "Requests" },
+      { name: "Attachments" },
       { name: "Decisions" },
       { name: "Inbox" },
       { name: "Audit" },

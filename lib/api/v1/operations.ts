@@ -7,6 +7,7 @@
  */
 import type { z } from "zod";
 import type { Scope } from "@/lib/api/scopes";
+import { MAX_ATTACHMENT_BYTES } from "@/lib/attachments/sniff";
 import type { Permission } from "@/lib/auth/permissions";
 import * as s from "./schemas";
 
@@ -17,7 +18,15 @@ export interface Operation {
   method: Method;
   /** Under /api/v1, with {name} parameters. */
   path: `/${string}`;
-  tag: "Requests" | "Decisions" | "Audit" | "Inbox" | "Assistant" | "Workflows" | "Account";
+  tag:
+    | "Requests"
+    | "Attachments"
+    | "Decisions"
+    | "Audit"
+    | "Inbox"
+    | "Assistant"
+    | "Workflows"
+    | "Account";
   summary: string;
   description?: string;
   /** The token scope and the user permission needed (a session holds every scope). */
@@ -28,12 +37,20 @@ export interface Operation {
   body?: z.ZodType;
   /** The handler checks the body itself (a workflow definition: every problem listed as 422). */
   bodyCheckedByHandler?: boolean;
+  /**
+   * The body is a file's raw bytes (any Content-Type; what it is, is read from the bytes), at most
+   * this many: the handler gets them as `bytes`.
+   */
+  uploadMaxBytes?: number;
   /** Takes If-Match (the request's version, from its ETag); a mismatch is 412. */
   ifMatch?: boolean;
   success: {
-    status: 200 | 201 | 202;
+    status: 200 | 201 | 202 | 204;
     description: string;
-    schema: z.ZodType;
+    /** The JSON body; none for 204 or a file. */
+    schema?: z.ZodType;
+    /** The body is a file of one of these types (Content-Disposition: attachment). */
+    fileTypes?: readonly string[];
     /** The response carries the request's version as ETag (and answers If-None-Match with 304). */
     etag?: boolean;
     /** The response carries Location: the new resource's URL. */
@@ -196,6 +213,66 @@ export const operations = {
     body: s.CommentBody,
     success: { status: 201, description: "Posted.", schema: s.CommentPostedSchema },
     errors: [404, 415, 422],
+  }),
+  listAttachments: op({
+    id: "listAttachments",
+    method: "get",
+    path: "/requests/{id}/attachments",
+    tag: "Attachments",
+    summary: "The files on a request, oldest first",
+    scope: "read",
+    permission: "request:read-own",
+    params: s.RequestIdParams,
+    success: { status: 200, description: "The files.", schema: s.AttachmentListSchema },
+    errors: [404],
+  }),
+  addAttachment: op({
+    id: "addAttachment",
+    method: "post",
+    path: "/requests/{id}/attachments",
+    tag: "Attachments",
+    summary: "Attach a file (a quote, an invoice, a screenshot) to a request",
+    description: `Send the file's bytes as the body (any Content-Type) and its name as \`name\`: \`curl --data-binary @quote.pdf "…/attachments?name=quote.pdf"\`. Up to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB of PDF, PNG, JPEG, WebP, plain text or CSV, told by the content. For the request's own people (others get 403 NOT_PARTICIPANT); an audit event.`,
+    scope: "write",
+    permission: "request:read-own",
+    params: s.RequestIdParams,
+    query: s.UploadQuery,
+    uploadMaxBytes: MAX_ATTACHMENT_BYTES,
+    success: {
+      status: 201,
+      description: "Attached.",
+      schema: s.AttachmentAddedSchema,
+      location: true,
+    },
+    errors: [404, 422, 503],
+  }),
+  getAttachment: op({
+    id: "getAttachment",
+    method: "get",
+    path: "/requests/{id}/attachments/{attachmentId}",
+    tag: "Attachments",
+    summary: "Download a file",
+    description:
+      "The bytes as uploaded, as a download (`Content-Disposition: attachment`); the `ETag` is their SHA-256.",
+    scope: "read",
+    permission: "request:read-own",
+    params: s.AttachmentParams,
+    success: { status: 200, description: "The file.", fileTypes: s.ATTACHMENT_MEDIA_TYPES },
+    errors: [404, 503],
+  }),
+  removeAttachment: op({
+    id: "removeAttachment",
+    method: "delete",
+    path: "/requests/{id}/attachments/{attachmentId}",
+    tag: "Attachments",
+    summary: "Remove a file you attached",
+    description:
+      "Only whoever attached a file removes it; the audit trail keeps its name, size and digest.",
+    scope: "write",
+    permission: "request:read-own",
+    params: s.AttachmentParams,
+    success: { status: 204, description: "Removed." },
+    errors: [404, 503],
   }),
   auditTrail: op({
     id: "getAuditTrail",

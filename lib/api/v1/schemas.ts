@@ -9,6 +9,7 @@ import "zod-openapi";
 import { z } from "zod";
 import { EvidenceSchema, MAX_TEXT_LENGTH } from "@/lib/ai/schema";
 import { ScopeSchema } from "@/lib/api/scopes";
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from "@/lib/attachments/sniff";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 import { RoleSchema } from "@/lib/auth/roles";
 import { RequestFieldsSchema, RequestTypeSchema } from "@/lib/engine/fields";
@@ -257,6 +258,51 @@ export const TransitionResultSchema = z
 export const RequestIdParams = z.object({
   id: z.string().meta({ description: "The request's id." }),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Attachments
+
+export const ATTACHMENT_MEDIA_TYPES = Object.keys(
+  ATTACHMENT_TYPES,
+) as (keyof typeof ATTACHMENT_TYPES)[];
+
+export const AttachmentSchema = z
+  .object({
+    id: Uuid,
+    fileName: z.string(),
+    mediaType: z.enum(ATTACHMENT_MEDIA_TYPES).meta({
+      description: "Read from the file's content, not from its name or the uploader's word.",
+    }),
+    sizeBytes: z.int().min(1).max(MAX_ATTACHMENT_BYTES),
+    uploadedBy: z.object({ id: Uuid, name: z.string() }),
+    createdAt: DateTime,
+  })
+  .strict()
+  .meta({ id: "Attachment" });
+
+export const AttachmentListSchema = z
+  .object({ items: z.array(AttachmentSchema) })
+  .strict()
+  .meta({ id: "AttachmentList" });
+
+export const AttachmentAddedSchema = z
+  .object({ attachment: AttachmentSchema })
+  .strict()
+  .meta({ id: "AttachmentAdded" });
+
+export const AttachmentParams = z.object({
+  id: z.string().meta({ description: "The request's id." }),
+  attachmentId: z.string().meta({ description: "The file's id." }),
+});
+
+export const UploadQuery = z
+  .object({
+    name: z.string().trim().min(1).max(255).meta({
+      description:
+        "The file's name, e.g. `quote.pdf` (shown to people; a path is cut to its last part).",
+    }),
+  })
+  .strict();
 
 // ---------------------------------------------------------------------------------------------
 // Audit

@@ -85,6 +85,10 @@ const SAMPLES: Record<OperationName, (requestId: string) => Sample> = {
   resubmitRequest: (id) => ({ path: { id } }),
   decide: (id) => ({ path: { id }, body: { decision: "approve" } }),
   postComment: (id) => ({ path: { id }, body: { body: "Which model is it?" } }),
+  listAttachments: (id) => ({ path: { id } }),
+  addAttachment: (id) => ({ path: { id }, query: { name: "quote.txt" }, body: "Quote: EUR 600" }),
+  getAttachment: (id) => ({ path: { id, attachmentId: crypto.randomUUID() } }),
+  removeAttachment: (id) => ({ path: { id, attachmentId: crypto.randomUUID() } }),
   auditTrail: (id) => ({ path: { id } }),
   verifyAuditTrail: (id) => ({ path: { id } }),
   inbox: () => ({ query: { limit: "5" } }),
@@ -109,7 +113,8 @@ async function call(operation: Operation, token: string, sample: Sample) {
     ...(sample.body !== undefined ? { body: JSON.stringify(sample.body) } : {}),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
+  const json = response.headers.get("content-type")?.includes("json");
+  return { status: response.status, body: text && json ? JSON.parse(text) : null };
 }
 
 const entries = Object.entries(operations) as [OperationName, Operation][];

@@ -69,7 +69,8 @@ async function snapshot(): Promise<string> {
       (SELECT md5(coalesce(string_agg(id || ':' || version || ':' || status || ':' || md5(fields::text), ',' ORDER BY id), '')) FROM requests),
       (SELECT count(*) FROM audit_events), (SELECT count(*) FROM decisions),
       (SELECT count(*) FROM node_visits), (SELECT count(*) FROM workflow_definitions),
-      (SELECT count(*) FROM api_tokens WHERE revoked_at IS NULL), (SELECT count(*) FROM users)) AS s`);
+      (SELECT count(*) FROM api_tokens WHERE revoked_at IS NULL), (SELECT count(*) FROM users),
+      (SELECT count(*) FROM request_attachments WHERE removed_at IS NULL)) AS s`);
   return rows[0]?.s ?? "";
 }
 
@@ -89,6 +90,10 @@ const WELL_FORMED: Record<
   resubmitRequest: { path: { id: "" } },
   decide: { path: { id: "" }, body: { decision: "reject", reason: "too expensive" } },
   postComment: { path: { id: "" }, body: { body: "Which model is it?" } },
+  listAttachments: { path: { id: "" } },
+  addAttachment: { path: { id: "" }, query: { name: "quote.txt" }, body: "Quote: EUR 12,500" },
+  getAttachment: { path: { id: "", attachmentId: "" } },
+  removeAttachment: { path: { id: "", attachmentId: "" } },
   auditTrail: { path: { id: "" } },
   verifyAuditTrail: { path: { id: "" } },
   inbox: { query: { limit: "3" } },
@@ -176,9 +181,11 @@ describe.each(entries)("fuzzing %s", (name, operation) => {
                 : {},
             ),
           ),
-          params: fc.dictionary(fc.constantFrom("id", "type", "version"), pathParam, {
-            maxKeys: 3,
-          }),
+          params: fc.dictionary(
+            fc.constantFrom("id", "type", "version", "attachmentId"),
+            pathParam,
+            { maxKeys: 4 },
+          ),
           headers,
         }),
         async ({ body, query, params, headers: extra }) => {

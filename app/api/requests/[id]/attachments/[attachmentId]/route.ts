@@ -5,6 +5,7 @@
  */
 import { apiRoute } from "@/lib/api/route";
 import { sameOrigin } from "@/lib/api/v1/principal";
+import { downloadHeaders } from "@/lib/attachments/download";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
@@ -22,19 +23,7 @@ export const GET = apiRoute({ permission: "request:read-own" }, async (request, 
   const { requestId, attachmentId } = idsOf(request);
   // biome-ignore lint/style/noNonNullAssertion: apiRoute guarantees a user for non-public routes
   const file = await readAttachment(db(), user!, requestId, attachmentId);
-  const ascii = file.fileName.replace(/[^\x20-\x7e]/gu, "_").replaceAll("\\", "_");
-  return new Response(Buffer.from(file.bytes), {
-    headers: {
-      "content-type": file.mediaType.startsWith("text/")
-        ? `${file.mediaType}; charset=utf-8`
-        : file.mediaType,
-      "content-length": String(file.bytes.byteLength),
-      "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      "x-content-type-options": "nosniff",
-      "cache-control": "private, no-store",
-      etag: `"${file.sha256}"`,
-    },
-  });
+  return new Response(Buffer.from(file.bytes), { headers: downloadHeaders(file) });
 });
 
 export const DELETE = apiRoute({ permission: "request:read-own" }, async (request, { user }) => {
