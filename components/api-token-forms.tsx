@@ -1,13 +1,13 @@
 "use client";
+import { useActionState, useState } from "react";
 /**
  * API tokens: the list (scopes, expiry, last use, revoked), a form to make one (shown once, with
  * a button to copy it), and revoking. Used by Settings (one's own tokens) and by Admin →
  * Integrations (a service account's). Actions come in as props.
  */
-import { useActionState, useState } from "react";
+import { ExactTime } from "@/components/exact-time";
 import type { Scope } from "@/lib/api/scopes";
 import { SCOPE_LABELS } from "@/lib/api/scopes";
-import { formatDateTime } from "@/lib/format";
 import { TOKEN_LIFETIME_LABELS, TOKEN_LIFETIMES } from "@/lib/forms/api-token";
 import type { FormState } from "@/lib/forms/result";
 import { fieldError, TextField } from "./form-fields";
@@ -202,15 +202,15 @@ function TokenTable({ tokens, revoke }: { tokens: readonly TokenRow[]; revoke: R
               </td>
               <td className="py-2 pr-3 font-mono text-xs">{token.scopes.join(", ")}</td>
               <td className="py-2 pr-3">
-                {token.expiresAt ? formatDateTime(new Date(token.expiresAt)) : "never"}
+                {token.expiresAt ? <ExactTime at={token.expiresAt} /> : "never"}
               </td>
               <td className="py-2 pr-3">
-                {token.lastUsedAt ? formatDateTime(new Date(token.lastUsedAt)) : "never"}
+                {token.lastUsedAt ? <ExactTime at={token.lastUsedAt} /> : "never"}
               </td>
               <td className="py-2">
                 {token.revokedAt ? (
                   <span className="text-slate-500">
-                    Revoked {formatDateTime(new Date(token.revokedAt))}
+                    Revoked <ExactTime at={token.revokedAt} />
                   </span>
                 ) : (
                   <RevokeForm action={revoke} id={token.id} name={token.name} />

@@ -2,8 +2,8 @@
  * The action a request runs once approved, exactly as the approver approves it, and (on the
  * request page) what became of it: each run's status, attempts, result or error.
  */
+import { ExactTime } from "@/components/exact-time";
 import type { ActionRunView } from "@/lib/db/action-runs";
-import { formatDateTime } from "@/lib/format";
 import type { ActionView } from "@/lib/services/action-view";
 
 const RUN_STATUS: Record<string, string> = {
@@ -46,7 +46,12 @@ export function ApprovedAction({
             <li key={run.id} data-testid="action-run" data-status={run.status}>
               <span className="font-medium">{RUN_STATUS[run.status] ?? run.status}</span>
               {` · attempt${run.attempts === 1 ? "" : "s"}: ${run.attempts}`}
-              {run.finishedAt ? ` · ${formatDateTime(run.finishedAt)}` : ""}
+              {run.finishedAt ? (
+                <>
+                  {" "}
+                  · <ExactTime at={run.finishedAt} />
+                </>
+              ) : null}
               {run.lastError ? <span className="block text-red-800">{run.lastError}</span> : null}
             </li>
           ))}

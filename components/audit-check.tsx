@@ -2,8 +2,8 @@
 
 import type { Route } from "next";
 import Link from "next/link";
+import { ExactTime } from "@/components/exact-time";
 import { eventHref } from "@/lib/audit/links";
-import { formatDateTime } from "@/lib/format";
 import type { AuditCheck } from "@/lib/services/audit-check";
 
 /**
@@ -31,9 +31,12 @@ export function AuditCheckPanel({
         <p>
           <span className="font-medium">Audit trail verified:</span> {verdict.events} events, an
           unbroken chain that matches the request
-          {check.checkpoint
-            ? `, signed checkpoint at event ${check.checkpoint.seq} (${formatDateTime(check.checkpoint.at)})`
-            : ""}
+          {check.checkpoint ? (
+            <>
+              , signed checkpoint at event {check.checkpoint.seq} (
+              <ExactTime at={check.checkpoint.at} />)
+            </>
+          ) : null}
           .
         </p>
       ) : (
@@ -50,7 +53,9 @@ export function AuditCheckPanel({
         </p>
       ) : null}
       <p className="mt-1 flex flex-wrap gap-x-3 text-xs">
-        <span>Checked {formatDateTime(check.checkedAt)}</span>
+        <span>
+          Checked <ExactTime at={check.checkedAt} />
+        </span>
         <a
           href={`/requests/${requestId}?verify=${check.checkedAt.getTime()}`}
           className="underline"

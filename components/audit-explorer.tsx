@@ -2,7 +2,9 @@
  * The audit explorer's search form (a plain GET form: the filters live in the URL) and its
  * results, newest first, each event linked to its detail and its request. Server-rendered.
  */
+
 import Link from "next/link";
+import { ExactTime } from "@/components/exact-time";
 import { describeEvent } from "@/lib/audit/describe";
 import { eventHref } from "@/lib/audit/links";
 import type { AuditEventRow } from "@/lib/db/audit-search";
@@ -10,7 +12,7 @@ import { AUDIT_ACTIONS } from "@/lib/engine/audit-events";
 import { REQUEST_TYPES } from "@/lib/engine/fields";
 import { REQUEST_STATUSES } from "@/lib/engine/model";
 import type { FieldIssue } from "@/lib/errors";
-import { formatDateTime, formatStatus, requestLabel } from "@/lib/format";
+import { formatStatus, requestLabel } from "@/lib/format";
 import { buttonClass, FieldError, inputClass } from "./ui";
 
 type Values = Partial<Record<string, string>>;
@@ -160,7 +162,7 @@ export function AuditEventsTable({ events }: { events: readonly AuditEventRow[] 
         <thead className="bg-slate-50 text-slate-600">
           <tr>
             <th scope="col" className="px-3 py-2 font-medium">
-              When (UTC)
+              When
             </th>
             <th scope="col" className="px-3 py-2 font-medium">
               About
@@ -186,9 +188,7 @@ export function AuditEventsTable({ events }: { events: readonly AuditEventRow[] 
                 data-action={event.action}
               >
                 <td className="px-3 py-2 whitespace-nowrap">
-                  <time dateTime={event.createdAt.toISOString()}>
-                    {formatDateTime(event.createdAt)}
-                  </time>
+                  <ExactTime at={event.createdAt} />
                 </td>
                 <td className="px-3 py-2">
                   {event.requestId && event.number ? (

@@ -1,7 +1,8 @@
 /** The latest audit exports: who exported what, when, and each finished one's manifest. */
+
 import type { Route } from "next";
 import Link from "next/link";
-import { formatDateTime } from "@/lib/format";
+import { ExactTime } from "@/components/exact-time";
 import type { ExportView } from "@/lib/services/export-audit";
 
 const STATUS: Record<string, string> = { RUNNING: "Running", DONE: "Done", ABORTED: "Cut off" };
@@ -16,7 +17,7 @@ export function AuditExports({ exports }: { exports: readonly ExportView[] }) {
           .join(", ");
         return (
           <li key={item.id} data-status={item.status}>
-            {formatDateTime(item.startedAt)} · {item.by} · {item.format.toUpperCase()} ·{" "}
+            <ExactTime at={item.startedAt} /> · {item.by} · {item.format.toUpperCase()} ·{" "}
             {filters || "all events"} · {STATUS[item.status] ?? item.status}
             {item.status === "DONE" ? (
               <>

@@ -2,8 +2,8 @@
  * A request's life at a glance: received → AI analysed → waiting for approval → decided → its
  * action run (when it has one), each with when it happened, read from the audit timeline.
  */
+import { ExactTime } from "@/components/exact-time";
 import type { TimelineEntry } from "@/lib/db/request-view";
-import { formatDateTime } from "@/lib/format";
 
 interface Stage {
   label: string;
@@ -101,7 +101,9 @@ export function Lifecycle({
           <span>
             <span className="font-medium">{stage.label}</span>
             {stage.at ? (
-              <span className="block text-xs text-slate-500">{formatDateTime(stage.at)}</span>
+              <span className="block text-xs text-slate-500">
+                <ExactTime at={stage.at} />
+              </span>
             ) : null}
           </span>
         </li>

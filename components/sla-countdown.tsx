@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
-import { formatCountdown, formatDue, slaLevel } from "@/lib/format";
+import { formatCountdown, formatExact, slaLevel } from "@/lib/format";
+import { useTimeZone } from "./exact-time";
 
 const TONE = {
   ok: "text-slate-700",
@@ -10,6 +11,7 @@ const TONE = {
 
 /** "due in 3 h 20 min", amber when under a quarter of the step's time is left, red when overdue. */
 export function SlaCountdown({ due, startedAt }: { due: string; startedAt: string | null }) {
+  const zone = useTimeZone();
   const [now, setNow] = useState<Date | null>(null);
   useEffect(() => {
     setNow(new Date());
@@ -17,13 +19,14 @@ export function SlaCountdown({ due, startedAt }: { due: string; startedAt: strin
     return () => clearInterval(timer);
   }, []);
   const dueAt = new Date(due);
-  if (!now) return <span>{formatDue(dueAt)}</span>; // server render: no clock of the viewer yet
+  // Server render: no clock of the viewer yet.
+  if (!now) return <span>{formatExact(dueAt, zone)}</span>;
   const level = slaLevel(startedAt ? new Date(startedAt) : null, dueAt, now);
   return (
     <span
       className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${TONE[level]}`}
       data-sla={level}
-      title={formatDue(dueAt)}
+      title={formatExact(dueAt, zone)}
     >
       {formatCountdown(dueAt, now)}
     </span>

@@ -1,13 +1,14 @@
 "use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
 /**
  * Audit verifications, newest first, with a button that starts one. While one runs, the page is
  * refreshed every two seconds so its progress shows.
  */
-import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { ExactTime } from "@/components/exact-time";
 import { eventHref } from "@/lib/audit/links";
-import { formatDateTime, requestLabel } from "@/lib/format";
+import { requestLabel } from "@/lib/format";
 import type { FormState } from "@/lib/forms/result";
 import type { VerificationView } from "@/lib/services/verify-all";
 import { Alert, buttonClass } from "./ui";
@@ -58,9 +59,14 @@ export function VerificationRuns({
               className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
             >
               <p className="font-medium">
-                {STATUS[run.status]} · started {formatDateTime(run.startedAt)} by{" "}
+                {STATUS[run.status]} · started <ExactTime at={run.startedAt} /> by{" "}
                 {run.requestedBy ?? "the nightly schedule"}
-                {run.finishedAt ? ` · finished ${formatDateTime(run.finishedAt)}` : ""}
+                {run.finishedAt ? (
+                  <>
+                    {" "}
+                    · finished <ExactTime at={run.finishedAt} />
+                  </>
+                ) : null}
               </p>
               <p className="mt-1 text-slate-700">
                 {n(run.chainsChecked)} of {n(run.totalChains)} chains, {n(run.eventsChecked)} events

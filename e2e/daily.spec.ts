@@ -146,6 +146,9 @@ test("times read in the person's time zone: the browser's on the first visit, th
   await expect(director.getByText("Saved.")).toBeVisible();
   await director.goto(`/requests/${id}`);
   await expect(timeline.locator("time").first()).toContainText(/CET|CEST/);
+  // Exact times elsewhere (sessions, the audit pages, jobs, tokens) follow the same choice.
+  await director.goto("/settings");
+  await expect(director.getByTestId("session").first()).toContainText(/Signed in .*(CET|CEST)/);
 });
 
 test("home counts what waits and what is overdue, your open requests and recent decisions", async ({
@@ -368,4 +371,74 @@ test("a requester attaches the supplier's quote; approvers download it safely, o
 
   const outsider = await personPage(browser, MORE_USERS.managerOps);
   expect((await outsider.request.get(href)).status()).toBe(404);
+});
+
+/** No sideways scrolling at phone width, a screenshot of the state, axe clean. */
+async function phoneCheck(page: import("@playwright/test").Page, name: string) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect({ name, overflow }).toEqual({ name, overflow: 0 });
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
+test("the day's work on a phone: attach, ask, answer, approve with confirmation, home and audit", async ({
+  browser,
+}) => {
+  const phone = { viewport: { width: 390, height: 844 }, isMobile: true };
+  const title = tag("Phone");
+  const { id, number } = await seedRequest(USERS.requester, {
+    title,
+    text: "A standing desk for the Berlin office, EUR 640",
+    type: "PROCUREMENT",
+    fields: { amount: 640, currency: "EUR" },
+  });
+  const requester = await personPage(browser, USERS.requester, phone);
+  await requester.goto(`/requests/${id}`);
+  await expect(requester.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await requester.getByLabel("Attach a file").setInputFiles({
+    name: "quote.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n"),
+  });
+  await expect(requester.getByTestId("attachments")).toContainText("quote.pdf");
+  await phoneCheck(requester, "request-requester-mobile");
+
+  const manager = await personPage(browser, USERS.managerEng, phone);
+  await manager.goto("/");
+  await expect(manager.getByRole("heading", { level: 1 })).toBeVisible();
+  await phoneCheck(manager, "home-approver-mobile");
+  await manager.goto(`/inbox?selected=${id}`);
+  await expect(manager.getByRole("heading", { level: 1, name: "Inbox" })).toBeVisible();
+  await phoneCheck(manager, "inbox-selected-mobile");
+  await manager.goto(`/requests/${id}`);
+  await expect(manager.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(manager.getByTestId("key-figure")).toHaveText("€640.00");
+  await manager.getByLabel("Ask the requester a question").fill("Which model?");
+  await manager.getByRole("button", { name: "Post" }).click();
+  await expect(manager.getByTestId("comments")).toContainText("Which model?");
+  await phoneCheck(manager, "request-approver-mobile");
+
+  await requester.reload();
+  await requester.getByLabel("Add a comment or answer a question").fill("The Flexi 2.");
+  await requester.getByRole("button", { name: "Post" }).click();
+  await expect(requester.getByTestId("comments")).toContainText("The Flexi 2.");
+
+  await expect(manager.getByTestId("comments")).toContainText("The Flexi 2.");
+  await manager.getByRole("button", { name: "Approve" }).click();
+  await expect(manager.getByTestId("decision-outcome")).toContainText(`FG-${number} approved`);
+  // The page has refreshed to the new state under the confirmation.
+  await expect(manager.getByTestId("status").first()).toHaveText("Approved");
+  await expect(manager.getByRole("heading", { name: "Your decision" })).toHaveCount(0);
+  await phoneCheck(manager, "decision-confirmed-mobile");
+
+  await requester.goto("/requests");
+  await expect(requester.getByRole("heading", { level: 1 })).toBeVisible();
+  await phoneCheck(requester, "my-requests-after-mobile");
+
+  const admin = await personPage(browser, USERS.admin, phone);
+  await admin.goto(`/admin/audit?number=FG-${number}`);
+  await expect(admin.locator("tr[data-action=ATTACHMENT_ADDED]")).toHaveCount(1);
+  await phoneCheck(admin, "audit-explorer-mobile");
 });

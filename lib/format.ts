@@ -5,12 +5,13 @@ export function formatStatus(status: string): string {
   return status.charAt(0) + status.slice(1).toLowerCase().replaceAll("_", " ");
 }
 
-export function formatDue(due: Date | null): string {
-  return due ? `${due.toISOString().slice(0, 16).replace("T", " ")} UTC` : "—";
-}
-
+/**
+ * An instant in UTC ("2026-03-02 09:00 UTC"), for values people enter in UTC (a delegation's
+ * days); everything else is shown in the reader's zone (formatExact, components/exact-time.tsx).
+ */
 export function formatDateTime(at: Date | string): string {
-  return formatDue(typeof at === "string" ? new Date(at) : at);
+  const instant = typeof at === "string" ? new Date(at) : at;
+  return `${instant.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
 export function formatMoney(amount: number, currency: string | undefined): string {

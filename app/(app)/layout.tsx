@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell";
+import { TimeZoneProvider } from "@/components/exact-time";
 import { TimeZoneDetect } from "@/components/time-zone-detect";
 import { signOut } from "@/lib/auth";
 import { navigationFor } from "@/lib/auth/navigation";
@@ -16,7 +17,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   return (
     <AppShell user={user} navigation={navigationFor(user)} signOutAction={signOutAction}>
       <TimeZoneDetect known={user.timeZone ?? null} adopt={adoptTimeZoneAction} />
-      {children}
+      <TimeZoneProvider zone={user.timeZone ?? null}>{children}</TimeZoneProvider>
     </AppShell>
   );
 }

@@ -3,13 +3,7 @@
  * the request's key facts (the AI summary, fields, due time) and a link to it. Every value from a
  * request is escaped in the HTML; the text part is what a plain mail client shows.
  */
-import {
-  describeFields,
-  formatDateTime,
-  formatExact,
-  formatStatus,
-  requestLabel,
-} from "@/lib/format";
+import { describeFields, formatExact, formatStatus, requestLabel } from "@/lib/format";
 
 export interface MailRequest {
   id: string;
@@ -180,6 +174,8 @@ export function passwordLinkMail(
   purpose: "invite" | "reset",
   link: string,
   expiresAt: Date,
+  /** The person's time zone (Settings); UTC when they have none yet, as on an invitation. */
+  timeZone?: string | null,
 ): RenderedMail {
   const invite = purpose === "invite";
   return render(invite ? "You are invited to Flowgate" : "Set a new Flowgate password", {
@@ -193,7 +189,7 @@ export function passwordLinkMail(
     ],
     facts: [
       ["Sign in as", person.email],
-      ["Link valid until", formatDateTime(expiresAt)],
+      ["Link valid until", formatExact(expiresAt, timeZone)],
     ],
     warnings: [],
     link: { label: "Set your password", url: link },

@@ -24,7 +24,14 @@ export async function mailPasswordLink(
   if (await delivered(db, key)) return { sent: false };
   const person = await db.user.findUnique({
     where: { id: job.userId },
-    select: { id: true, name: true, email: true, active: true, passwordHash: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      active: true,
+      passwordHash: true,
+      timeZone: true,
+    },
   });
   const expiresAt = new Date(job.expiresAt);
   if (!person?.active || expiresAt <= now) return { sent: false };
@@ -35,6 +42,7 @@ export async function mailPasswordLink(
     job.purpose,
     `${appUrl()}/set-password/${token}`,
     expiresAt,
+    person.timeZone,
   );
   const messageId = await sendMail({ to: person.email, ...mail, reference: key });
   await recordDelivery(

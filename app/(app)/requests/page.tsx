@@ -1,5 +1,6 @@
 import type { Metadata, Route } from "next";
 import Link from "next/link";
+import { ExactTime } from "@/components/exact-time";
 import { EmptyState, PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
 import { buttonClass, inputClass } from "@/components/ui";
@@ -9,7 +10,7 @@ import { db } from "@/lib/db/client";
 import { OwnRequestsQuerySchema, ownRequestsPage } from "@/lib/db/request-view";
 import { REQUEST_TYPES } from "@/lib/engine/fields";
 import { REQUEST_STATUSES } from "@/lib/engine/model";
-import { formatDue, formatStatus, requestLabel } from "@/lib/format";
+import { formatStatus, requestLabel } from "@/lib/format";
 import { TYPE_LABELS } from "@/lib/forms/request";
 
 export const metadata: Metadata = { title: "My requests" };
@@ -164,7 +165,9 @@ export default async function MyRequestsPage({ searchParams }: PageProps<"/reque
                         <span className="text-slate-500"> · {r.stepDepartment}</span>
                       ) : null}
                     </td>
-                    <td className="px-4 py-2">{formatDue(r.stepDueAt)}</td>
+                    <td className="px-4 py-2">
+                      {r.stepDueAt ? <ExactTime at={r.stepDueAt} /> : "—"}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,8 +1,8 @@
 "use client";
-/** Where the person is signed in, and "sign out everywhere else". */
 import { useActionState } from "react";
+/** Where the person is signed in, and "sign out everywhere else". */
+import { ExactTime } from "@/components/exact-time";
 import { Alert, buttonClass } from "@/components/ui";
-import { formatDateTime } from "@/lib/format";
 import type { FormState } from "@/lib/forms/result";
 import type { SessionView } from "@/lib/services/sessions";
 
@@ -35,8 +35,8 @@ export function SessionsForm({
               </span>
             ) : null}
             <span className="block text-slate-600">
-              Signed in {formatDateTime(session.startedAt)} · last seen{" "}
-              {formatDateTime(session.lastSeenAt)}
+              Signed in <ExactTime at={session.startedAt} /> · last seen{" "}
+              <ExactTime at={session.lastSeenAt} />
             </span>
           </li>
         ))}

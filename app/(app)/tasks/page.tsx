@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExactTime } from "@/components/exact-time";
 import { PageHeader } from "@/components/page-header";
 import { TaskToggle } from "@/components/task-toggle";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { formatDateTime, requestLabel } from "@/lib/format";
+import { requestLabel } from "@/lib/format";
 import { tasksOf } from "@/lib/services/tasks";
 import { setTaskDoneAction } from "./actions";
 
@@ -45,8 +46,13 @@ export default async function TasksPage() {
                   <Link href={`/requests/${task.requestId}`} className="underline">
                     {requestLabel(task.requestNumber)} {task.requestTitle}
                   </Link>{" "}
-                  · {formatDateTime(task.createdAt)}
-                  {task.doneAt ? ` · done ${formatDateTime(task.doneAt)}` : ""}
+                  · <ExactTime at={task.createdAt} />
+                  {task.doneAt ? (
+                    <>
+                      {" "}
+                      · done <ExactTime at={task.doneAt} />
+                    </>
+                  ) : null}
                 </p>
               </div>
             </li>

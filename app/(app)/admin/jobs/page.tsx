@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExactTime } from "@/components/exact-time";
 import { JobControls } from "@/components/job-controls";
 import { PageHeader } from "@/components/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { db, poolOf } from "@/lib/db/client";
 import { failedJobs, queueSummary } from "@/lib/db/job-queue";
-import { formatDateTime } from "@/lib/format";
 import { jobDefinition } from "@/lib/jobs/catalog";
 import { manageJobAction } from "./actions";
 
@@ -95,7 +95,13 @@ export default async function JobsPage() {
                     <td className="px-4 py-2">
                       {job.attempts} of {job.maxAttempts}
                       <span className="block text-xs text-slate-500">
-                        {dead ? "failed for good" : `next try ${formatDateTime(job.runAt)}`}
+                        {dead ? (
+                          "failed for good"
+                        ) : (
+                          <>
+                            next try <ExactTime at={job.runAt} />
+                          </>
+                        )}
                       </span>
                     </td>
                     <td className="max-w-md px-4 py-2 break-words text-slate-700">

@@ -2,13 +2,14 @@ import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { actorOf } from "@/components/audit-explorer";
+import { ExactTime } from "@/components/exact-time";
 import { PageHeader } from "@/components/page-header";
 import { describeEvent } from "@/lib/audit/describe";
 import { eventHref } from "@/lib/audit/links";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { canonicalEvent, hashEvent } from "@/lib/engine/audit-chain";
-import { formatDateTime, formatStatus, requestLabel } from "@/lib/format";
+import { formatStatus, requestLabel } from "@/lib/format";
 import { auditEvent } from "@/lib/services/search-audit";
 
 export const metadata: Metadata = { title: "Audit event" };
@@ -61,10 +62,7 @@ export default async function AuditEventPage({ searchParams }: PageProps<"/admin
       >
         {row("About", about)}
         {row("Who", actorOf(event))}
-        {row(
-          "When (UTC)",
-          <time dateTime={event.createdAt.toISOString()}>{formatDateTime(event.createdAt)}</time>,
-        )}
+        {row("When", <ExactTime at={event.createdAt} />)}
         {row("Action", `${event.action}${detail ? ` — ${detail}` : ""}`)}
         {event.toStatus
           ? row(

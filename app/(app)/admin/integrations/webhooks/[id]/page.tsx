@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ExactTime } from "@/components/exact-time";
 import { PageHeader } from "@/components/page-header";
 import { ButtonForm } from "@/components/webhook-forms";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { webhookWithDeliveries } from "@/lib/db/webhooks";
-import { formatDateTime } from "@/lib/format";
 import { isUuid } from "@/lib/ids";
 import { redeliverAction, setWebhookActiveAction } from "../../actions";
 
@@ -88,7 +88,7 @@ export default async function WebhookPage({
                 <td className="px-3 py-2">
                   <div className="font-mono text-xs">{d.eventType}</div>
                   <div className="text-xs text-slate-500">
-                    {d.eventId} · {formatDateTime(d.createdAt)}
+                    {d.eventId} · <ExactTime at={d.createdAt} />
                   </div>
                 </td>
                 <td className={`px-3 py-2 ${STATUS_TONE[d.status] ?? ""}`}>{d.status}</td>
@@ -97,7 +97,9 @@ export default async function WebhookPage({
                   {d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : ""}
                   {d.lastError ? <div className="text-xs text-red-700">{d.lastError}</div> : null}
                   {d.lastAttemptAt ? (
-                    <div className="text-xs text-slate-500">{formatDateTime(d.lastAttemptAt)}</div>
+                    <div className="text-xs text-slate-500">
+                      <ExactTime at={d.lastAttemptAt} />
+                    </div>
                   ) : null}
                 </td>
                 <td className="px-3 py-2">
