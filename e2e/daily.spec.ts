@@ -442,3 +442,26 @@ test("the day's work on a phone: attach, ask, answer, approve with confirmation,
   await expect(admin.locator("tr[data-action=ATTACHMENT_ADDED]")).toHaveCount(1);
   await phoneCheck(admin, "audit-explorer-mobile");
 });
+
+test("before submitting, the requester sees who approves and how long it may take, as the fields change", async ({
+  browser,
+}) => {
+  const requester = await personPage(browser, USERS.requester);
+  await requester.goto("/requests/new");
+  await expect(requester.getByRole("heading", { level: 1, name: "New request" })).toBeVisible();
+  await requester.getByLabel("Type").selectOption("PROCUREMENT");
+  const plan = requester.getByTestId("planned-chain");
+  await expect(plan).toContainText("Fill in the amount and currency to see who approves.");
+  await requester.getByLabel("Amount (required)").fill("14280");
+  await requester.getByLabel("Currency (required)").fill("EUR");
+  const steps = plan.getByRole("listitem");
+  await expect(steps).toHaveText([/Manager/, /Finance/, /Director/]);
+  await requester.getByLabel("Amount (required)").fill("800");
+  await expect(steps).toHaveText([/Manager · up to 24 h/]);
+  await expect(plan.getByTestId("planned-total")).toContainText("One decision, within 24 h");
+  await requester.getByLabel("Type").selectOption("LEAVE");
+  await expect(plan).toContainText("Fill in the days to see who approves.");
+  await requester.getByLabel("Days (required)").fill("5");
+  await expect(steps).toHaveText([/Manager/, /HR/]);
+  expect(await seriousViolations(requester)).toEqual([]);
+});

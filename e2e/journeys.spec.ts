@@ -43,6 +43,14 @@ test("PROCUREMENT of EUR 14,280: written in plain words, approved by MANAGER, FI
   await expect(requester.getByLabel("Currency (required)")).toHaveValue("EUR");
   await expect(requester.getByTestId("evidence").locator("mark")).toContainText(["14,280"]);
   await expect(requester.getByText(/Suggested from “.*14,280.*”/)).toBeVisible();
+  // Before submitting, the requester sees who will approve and how long it may take.
+  const plan = requester.getByRole("list", { name: "Planned approval steps" });
+  await expect(plan.getByRole("listitem")).toHaveText([
+    /Manager · up to 24 h/,
+    /Finance · up to 2 days/,
+    /Director · up to 3 days/,
+  ]);
+  await expect(requester.getByTestId("planned-total")).toContainText("within 6 days");
   await requester.screenshot({ path: `${SHOTS}/new-request.png`, fullPage: true });
 
   await requester.getByRole("button", { name: "Submit for approval" }).click();

@@ -23,6 +23,13 @@ export function formatMoney(amount: number, currency: string | undefined): strin
   }
 }
 
+/** A step's time: "30 min", "24 h", "3 days". */
+export function formatHours(hours: number): string {
+  if (hours < 1) return `${Math.round(hours * 60)} min`;
+  if (hours >= 48 && hours % 24 === 0) return `${hours / 24} days`;
+  return `${Math.round(hours * 10) / 10} h`;
+}
+
 export function formatPercent(value: number): string {
   return `${Math.round(value * 100)}%`;
 }

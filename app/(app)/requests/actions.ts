@@ -22,6 +22,7 @@ import { createRequest } from "@/lib/services/create-request";
 import { decideStep } from "@/lib/services/decide-step";
 import { decisionOutcome } from "@/lib/services/decision-outcome";
 import { editRequest } from "@/lib/services/edit-request";
+import { type PlanView, planForForm } from "@/lib/services/plan-for-form";
 import { type SuggestionView, suggestForForm } from "@/lib/services/suggest-for-form";
 
 const RequestIdSchema = z.uuid();
@@ -50,6 +51,20 @@ export async function suggestAction(
   return runAction("request:create", "suggest", (user) =>
     suggestForForm(user, input, new Date(), timeZone),
   );
+}
+
+const PlanValuesSchema = z.record(z.string().max(40), z.string().max(100));
+
+/** Who would approve a request of this type with these field inputs, and in how long. */
+export async function planAction(
+  type: unknown,
+  values: unknown,
+): Promise<ActionResult<PlanView | null>> {
+  return runAction("request:create", "plan", async () => {
+    const parsed = PlanValuesSchema.safeParse(values);
+    if (!parsed.success) throw new AppError("VALIDATION_FAILED", "The fields could not be read.");
+    return planForForm(db(), type, parsed.data);
+  });
 }
 
 /** "New request": save as a draft or submit. On success, goes to the new request's page. */

@@ -22,6 +22,7 @@ import { FIELD_LABELS, type FieldName } from "@/lib/engine/fields";
 import { AppError } from "@/lib/errors";
 import {
   describeFields,
+  formatHours,
   formatMoney,
   formatPercent,
   formatStatus,
@@ -331,12 +332,6 @@ function describeStep(step: StepProgress, now: Date, timeZone?: string | null) {
 }
 
 /** 24 → "24 h", 72 → "3 days", 0.5 → "30 min". */
-function formatHours(hours: number): string {
-  if (hours < 1) return `${Math.round(hours * 60)} min`;
-  if (hours >= 48 && hours % 24 === 0) return `${hours / 24} days`;
-  return `${hours} h`;
-}
-
 /** What an approver decides on, above the text: the deciding figure, who waits, and by when. */
 function KeyFacts({
   view,

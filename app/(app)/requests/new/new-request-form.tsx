@@ -9,6 +9,7 @@ import { type FormEvent, useActionState, useEffect, useRef, useState, useTransit
 import { ActionEditor } from "@/components/action-editor";
 import { checkSubmission } from "@/components/check-submission";
 import { type AiField, FieldInputs, type FieldValues, TypeSelect } from "@/components/field-inputs";
+import { PlannedChain } from "@/components/planned-chain";
 import { Alert, buttonClass, FieldError, inputClass } from "@/components/ui";
 import {
   FIELD_LABELS,
@@ -20,10 +21,13 @@ import { formatPercent } from "@/lib/format";
 import { actionFromForm } from "@/lib/forms/action";
 import { fieldsFromForm, NewRequestSchema, TYPE_LABELS } from "@/lib/forms/request";
 import type { FormState } from "@/lib/forms/result";
+import type { PlanView } from "@/lib/services/plan-for-form";
 import type { SuggestionView } from "@/lib/services/suggest-for-form";
-import { createRequestAction, suggestAction } from "../actions";
+import { createRequestAction, planAction, suggestAction } from "../actions";
 
 const PAUSE_MS = 700;
+/** The plan follows the type and fields a moment after they change. */
+const PLAN_PAUSE_MS = 250;
 const MIN_TEXT = 10;
 
 export function NewRequestForm() {
@@ -47,6 +51,9 @@ export function NewRequestForm() {
     action: SuggestionView["recommendedAction"];
   }>({ key: "none", action: null });
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const [plan, setPlan] = useState<PlanView | null>(null);
+  const [planning, startPlanning] = useTransition();
+  const planTicket = useRef(0);
   const [zone, setZone] = useState("UTC");
   useEffect(() => setZone(browserTimeZone()), []);
 
@@ -93,6 +100,20 @@ export function NewRequestForm() {
     const timer = setTimeout(() => requestSuggestion(trimmed), PAUSE_MS);
     return () => clearTimeout(timer);
   }, [trimmed]);
+
+  // Who approves, for the type and fields as they stand (the engine's own planner, server-side).
+  const planKey = JSON.stringify([type, values]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: planKey stands for type and values
+  useEffect(() => {
+    const ticket = ++planTicket.current;
+    const timer = setTimeout(() => {
+      startPlanning(async () => {
+        const result = await planAction(type, values);
+        if (ticket === planTicket.current && result.ok) setPlan(result.data);
+      });
+    }, PLAN_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [planKey]);
 
   const current = suggestion && suggestion.text === trimmed ? suggestion.view : null;
   const aiFields: Partial<Record<FieldName, AiField>> = {};
@@ -266,6 +287,8 @@ export function NewRequestForm() {
           />
         </div>
       </section>
+
+      <PlannedChain plan={plan} pending={planning} />
 
       <div className="flex flex-wrap gap-3">
         <button
