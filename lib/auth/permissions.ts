@@ -17,11 +17,14 @@ export const PERMISSIONS = [
   "system:read", // system status, health details, the job queue
   "jobs:manage", // retry or abandon background jobs that failed for good
   "integration:manage", // outbound webhooks: subscribe, pause, redeliver
+  "run:start", // start graph workflow runs (the code review) and follow one's own
+  "run:read-any", // see every run and its log
+  "run:manage", // cancel anyone's run
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const EVERYONE: readonly Permission[] = ["request:create", "request:read-own"];
+const EVERYONE: readonly Permission[] = ["request:create", "request:read-own", "run:start"];
 const APPROVER: readonly Permission[] = [...EVERYONE, "inbox:read", "request:decide"];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -40,9 +43,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "system:read",
     "jobs:manage",
     "integration:manage",
+    "run:read-any",
+    "run:manage",
   ],
   // Read everything, decide nothing: no inbox, no decisions, no management.
-  AUDITOR: [...EVERYONE, "request:read-any", "audit:read", "system:read"],
+  AUDITOR: [...EVERYONE, "request:read-any", "audit:read", "system:read", "run:read-any"],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -11,7 +11,7 @@
  */
 import pg from "pg";
 
-const APPEND_ONLY = ["audit_events", "decisions", "node_visits"];
+const APPEND_ONLY = ["audit_events", "decisions", "node_visits", "run_log"];
 
 export interface AppRoleOptions {
   /** Create the role (LOGIN, no other attribute) with this password when it does not exist. */

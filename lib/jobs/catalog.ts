@@ -12,6 +12,7 @@ import { notifyEscalations, notifyStep } from "./definitions/notify-step";
 import { pingJob } from "./definitions/ping";
 import { pruneSessions } from "./definitions/prune-sessions";
 import { runActionJob } from "./definitions/run-action";
+import { runNodeJob } from "./definitions/run-node";
 import { slaSweep } from "./definitions/sla-sweep";
 import { webhookDeliver, webhookFanOut } from "./definitions/webhooks";
 import type { JobDefinition, JobRequest } from "./job";
@@ -33,6 +34,7 @@ export const JOBS: readonly JobDefinition<string, any>[] = [
   webhookFanOut,
   webhookDeliver,
   attachmentPurgeJob,
+  runNodeJob,
 ];
 
 /** Attempts per job before it is dead, for statements that enqueue in SQL. */

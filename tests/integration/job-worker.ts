@@ -8,11 +8,16 @@ import { startWorker, workerPool } from "@/lib/jobs/runtime";
 export async function startJobWorker(
   db: PrismaClient,
   url: string,
-  options: { concurrency?: number; poolSize?: number } = {},
+  options: { concurrency?: number; poolSize?: number; presumedDeadMs?: number } = {},
 ): Promise<{ stop(): Promise<void> }> {
   (globalThis as { flowgateDb?: unknown }).flowgateDb = db;
   const pool = workerPool(url, options.poolSize ?? 2);
-  const worker = await startWorker({ pool, concurrency: options.concurrency ?? 2, crontab: "" });
+  const worker = await startWorker({
+    pool,
+    concurrency: options.concurrency ?? 2,
+    crontab: "",
+    ...(options.presumedDeadMs ? { presumedDeadMs: options.presumedDeadMs } : {}),
+  });
   return {
     async stop() {
       await worker.stop();

@@ -1,0 +1,116 @@
+/**
+ * The graph workflows published at start (lib/services/seed-workflows.ts), version 1 of each key
+ * that has none yet.
+ *
+ * Code review: extract the functions of a pasted JavaScript / TypeScript source; then, in
+ * parallel, rate their complexity and detect basic issues (the branches write different keys);
+ * then suggest improvements, looping one function per pass until the projected quality score
+ * reaches the threshold, no issue is left, or `max_passes`.
+ */
+import type { GraphDefinitionInput } from "./model";
+
+export const CODE_REVIEW: GraphDefinitionInput = {
+  key: "code-review",
+  name: "Code review",
+  description:
+    "Reviews JavaScript or TypeScript source: functions, cyclomatic complexity, nesting, long functions, unused parameters, TODOs; suggestions worst first until the quality score reaches the threshold.",
+  state: {
+    code: { type: "string", required: true, description: "The source to review." },
+    threshold: { type: "number", default: 80, description: "Quality score to reach (0–100)." },
+    max_passes: { type: "number", default: 10, description: "Suggestion passes at most." },
+    functions: { type: "list", default: [] },
+    todos: { type: "list", default: [] },
+    syntax_errors: { type: "list", default: [] },
+    line_count: { type: "number", default: 0 },
+    complexity: { type: "list", default: [] },
+    average_complexity: { type: "number", default: 0 },
+    max_complexity: { type: "number", default: 0 },
+    issues: { type: "list", default: [] },
+    code_score: { type: "number", default: 100, description: "The code's score as it is." },
+    suggestions: { type: "list", default: [] },
+    quality_score: {
+      type: "number",
+      default: 0,
+      description: "The score with the suggestions so far applied.",
+    },
+    remaining_issues: { type: "number", default: 0 },
+    iteration: { type: "number", default: 0 },
+  },
+  start: "extract",
+  nodes: [
+    {
+      id: "extract",
+      kind: "tool",
+      label: "Extract functions",
+      tool: "extract_functions",
+      inputs: { code: { state: "code" } },
+      outputs: {
+        functions: "functions",
+        todos: "todos",
+        syntax_errors: "syntax_errors",
+        line_count: "line_count",
+      },
+    },
+    { id: "analyse", kind: "fork", label: "Analyse in parallel", join: "analysed" },
+    {
+      id: "complexity",
+      kind: "tool",
+      label: "Check complexity",
+      tool: "check_complexity",
+      inputs: { functions: { state: "functions" } },
+      outputs: {
+        complexity: "complexity",
+        average_complexity: "average_complexity",
+        max_complexity: "max_complexity",
+      },
+    },
+    {
+      id: "issues",
+      kind: "tool",
+      label: "Detect issues",
+      tool: "detect_issues",
+      inputs: {
+        functions: { state: "functions" },
+        todos: { state: "todos" },
+        syntax_errors: { state: "syntax_errors" },
+      },
+      outputs: { issues: "issues", code_score: "code_score" },
+    },
+    { id: "analysed", kind: "join", label: "Both analyses done", wait: "all" },
+    {
+      id: "suggest",
+      kind: "tool",
+      label: "Suggest improvements",
+      tool: "suggest_improvements",
+      maxVisits: 50,
+      inputs: {
+        issues: { state: "issues" },
+        suggestions: { state: "suggestions" },
+        iteration: { state: "iteration" },
+      },
+      outputs: {
+        suggestions: "suggestions",
+        quality_score: "quality_score",
+        remaining_issues: "remaining_issues",
+        iteration: "iteration",
+      },
+    },
+    { id: "done", kind: "end", label: "Review ready" },
+  ],
+  edges: [
+    { from: "extract", to: "analyse" },
+    { from: "analyse", to: "complexity" },
+    { from: "analyse", to: "issues" },
+    { from: "complexity", to: "analysed" },
+    { from: "issues", to: "analysed" },
+    { from: "analysed", to: "suggest" },
+    {
+      from: "suggest",
+      to: "suggest",
+      when: "quality_score < threshold && remaining_issues > 0 && iteration < max_passes",
+    },
+    { from: "suggest", to: "done" },
+  ],
+};
+
+export const DEMO_GRAPHS: readonly GraphDefinitionInput[] = [CODE_REVIEW];

@@ -1,0 +1,48 @@
+/**
+ * Cancels a run: it stops where it is. Node visits scheduled are not started; a tool running now
+ * finishes, and its result is discarded (the log says so). Its starter or whoever manages runs.
+ */
+import { can } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/people-audit";
+import { appendRunLog, lockRun, saveRun } from "@/lib/db/runs";
+import { AppError } from "@/lib/errors";
+import { FINISHED_RUN_STATUSES } from "@/lib/graph/model";
+import type { ServiceActor } from "../actor";
+import { mayReadRun, type RunView, viewRun } from "./view-run";
+
+export async function cancelRun(
+  db: Db,
+  actor: ServiceActor,
+  runId: string,
+  now = new Date(),
+): Promise<RunView> {
+  await inTransaction(db, async (client) => {
+    const run = await lockRun(client, runId);
+    if (!run || !mayReadRun(actor, run)) throw new AppError("NOT_FOUND", "No such run.");
+    if (run.createdById !== actor.id && !can(actor, "run:manage")) {
+      throw new AppError(
+        "FORBIDDEN",
+        "Only whoever started a run, or an administrator, cancels it.",
+      );
+    }
+    if (FINISHED_RUN_STATUSES.has(run.status)) {
+      throw new AppError(
+        "INVALID_STATE",
+        `The run has already ${run.status === "CANCELLED" ? "been cancelled" : "finished"}.`,
+      );
+    }
+    const stopped = run.active;
+    run.status = "CANCELLED";
+    run.finishedAt = now;
+    run.active = [];
+    await saveRun(client, run);
+    await appendRunLog(
+      client,
+      run.id,
+      [{ kind: "run_cancelled", data: { by: actor.id, stopped } }],
+      now,
+    );
+  });
+  return viewRun(db, actor, runId);
+}
