@@ -139,8 +139,7 @@ export function validateGraph(input: unknown): GraphVerdict {
       if (edges.some((e) => e.when))
         problem(at, `A fork's branches all start: they take no condition.`);
       const join = definition.nodes.find((n) => n.id === node.join);
-      if (join?.kind !== "join")
-        problem(`${at}.join`, `There is no join node "${node.join}".`);
+      if (join?.kind !== "join") problem(`${at}.join`, `There is no join node "${node.join}".`);
       return;
     }
     const defaults = edges.filter((e) => !e.when);
