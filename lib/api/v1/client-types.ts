@@ -380,6 +380,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tools graph workflows can call, with their input and output schemas
+         * @description Scope: `read`. Permission: `run:start`.
+         */
+        get: operations["listTools"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/graphs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Graph workflows: the latest version of each
+         * @description Scope: `read`. Permission: `run:start`.
+         */
+        get: operations["listGraphWorkflows"];
+        put?: never;
+        /**
+         * Publish a graph workflow as the next version of its key
+         * @description Checked whole before it is stored: tools and their input and output bindings, CEL conditions against the declared state, default edges, reachability, fork/join branches writing different keys. Every problem is listed (422). Runs already started keep their version.
+         *
+         *     Scope: `admin`. Permission: `workflow:manage`.
+         */
+        post: operations["publishGraphWorkflow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/graphs/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A graph workflow's latest version
+         * @description Scope: `read`. Permission: `run:start`.
+         */
+        get: operations["getGraphWorkflow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Runs, newest first
+         * @description Scope: `read`. Permission: `run:start`.
+         */
+        get: operations["listRuns"];
+        put?: never;
+        /**
+         * Start a run of a graph workflow; it goes on in the background
+         * @description Answers at once with the run (status QUEUED); follow it with GET /runs/{id} or its events. The input is checked against the workflow's declared state (422 naming the key).
+         *
+         *     Scope: `write`. Permission: `run:start`.
+         */
+        post: operations["startRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A run: status, state, the nodes running now, each node visit and the log
+         * @description Scope: `read`. Permission: `run:start`.
+         */
+        get: operations["getRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a run where it stands
+         * @description Scheduled nodes do not start; a tool running now finishes and its result is discarded. Its starter, or whoever manages runs.
+         *
+         *     Scope: `write`. Permission: `run:start`.
+         */
+        post: operations["cancelRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runs/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The run's log as it happens (server-sent events)
+         * @description Each log line is an event `log` whose id is its number and whose data is the RunLogLine; state changes are lines of kind state_changed. Reconnecting with `Last-Event-ID` (or `?after=`) resumes after that line. The stream ends with an event `end` once the run has finished.
+         *
+         *     Scope: `read`. Permission: `run:start`.
+         */
+        get: operations["streamRunEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -469,6 +625,22 @@ export interface components {
         SuggestionInput: {
             text: string;
         };
+        StartRun: {
+            /** @example code-review */
+            workflow: string;
+            /** @description Default: the latest. */
+            version?: number;
+            /**
+             * @description Values of the workflow's state keys.
+             * @default {}
+             * @example {
+             *       "code": "function f(a) { return 1 }"
+             *     }
+             */
+            input?: {
+                [key: string]: unknown;
+            };
+        };
         Me: {
             /**
              * Format: uuid
@@ -487,7 +659,7 @@ export interface components {
                 code: string;
                 name: string;
             } | null;
-            permissions: ("request:create" | "request:read-own" | "inbox:read" | "request:decide" | "request:read-any" | "audit:read" | "user:manage" | "workflow:manage" | "system:read" | "jobs:manage" | "integration:manage")[];
+            permissions: ("request:create" | "request:read-own" | "inbox:read" | "request:decide" | "request:read-any" | "audit:read" | "user:manage" | "workflow:manage" | "system:read" | "jobs:manage" | "integration:manage" | "run:start" | "run:read-any" | "run:manage")[];
             scopes: ("read" | "write" | "decide" | "admin")[];
             /** @description The token this call was made with; null for a browser session. */
             token: {
@@ -940,6 +1112,215 @@ export interface components {
         WorkflowValidation: {
             ok: boolean;
             problems: components["schemas"]["FieldIssue"][];
+        };
+        ToolList: {
+            items: {
+                name: string;
+                description: string;
+                /** @enum {string} */
+                kind: "pure" | "action";
+                timeoutMs: number;
+                /** @description JSON Schema of the input. */
+                input: {
+                    [key: string]: unknown;
+                };
+                /** @description JSON Schema of the output. */
+                output: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        GraphWorkflowList: {
+            items: components["schemas"]["GraphWorkflow"][];
+        };
+        GraphWorkflow: {
+            /**
+             * Format: uuid
+             * @example 0b9e6c8e-3f7a-4a53-9a55-8f6f3f1c2d10
+             */
+            id: string;
+            key: string;
+            version: number;
+            name: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:15:00.000Z
+             */
+            createdAt: string;
+            definition: components["schemas"]["GraphDefinition"];
+        };
+        GraphDefinition: {
+            key: string;
+            name: string;
+            description?: string;
+            state: {
+                [key: string]: {
+                    /** @enum {string} */
+                    type: "string" | "number" | "boolean" | "list" | "object";
+                    description?: string;
+                    default?: unknown;
+                    required?: boolean;
+                };
+            };
+            start: string;
+            nodes: ({
+                id: string;
+                label?: string;
+                /** @default 25 */
+                maxVisits: number;
+                /** @constant */
+                kind: "tool";
+                tool: string;
+                /** @default {} */
+                inputs: {
+                    [key: string]: {
+                        state: string;
+                    } | {
+                        value: unknown;
+                    };
+                };
+                /** @default {} */
+                outputs: {
+                    [key: string]: string;
+                };
+                timeoutMs?: number;
+                /** @default 0 */
+                retries: number;
+            } | {
+                id: string;
+                label?: string;
+                /** @default 25 */
+                maxVisits: number;
+                /** @constant */
+                kind: "fork";
+                join: string;
+            } | {
+                id: string;
+                label?: string;
+                /** @default 25 */
+                maxVisits: number;
+                /** @constant */
+                kind: "join";
+                /** @default all */
+                wait: "all" | "any" | number;
+            } | {
+                id: string;
+                label?: string;
+                /** @default 25 */
+                maxVisits: number;
+                /** @constant */
+                kind: "branch";
+            } | {
+                id: string;
+                label?: string;
+                /** @default 25 */
+                maxVisits: number;
+                /** @constant */
+                kind: "end";
+                /**
+                 * @default SUCCEEDED
+                 * @enum {string}
+                 */
+                outcome: "SUCCEEDED" | "FAILED";
+            })[];
+            edges: {
+                from: string;
+                to: string;
+                when?: string;
+            }[];
+        };
+        RunSummary: {
+            /**
+             * Format: uuid
+             * @example 0b9e6c8e-3f7a-4a53-9a55-8f6f3f1c2d10
+             */
+            id: string;
+            workflow: {
+                key: string;
+                version: number;
+                name: string;
+            };
+            status: components["schemas"]["RunStatus"];
+            /** @description Nodes scheduled or running now. */
+            activeNodes: string[];
+            error: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:15:00.000Z
+             */
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+        };
+        /** @enum {string} */
+        RunStatus: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED" | "CANCELLED";
+        RunPage: {
+            items: components["schemas"]["RunSummary"][];
+            nextCursor: string | null;
+        };
+        Run: {
+            /**
+             * Format: uuid
+             * @example 0b9e6c8e-3f7a-4a53-9a55-8f6f3f1c2d10
+             */
+            id: string;
+            workflow: {
+                key: string;
+                version: number;
+                name: string;
+            };
+            status: components["schemas"]["RunStatus"];
+            /** @description Nodes scheduled or running now. */
+            activeNodes: string[];
+            error: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:15:00.000Z
+             */
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+            input: {
+                [key: string]: unknown;
+            };
+            state: {
+                [key: string]: unknown;
+            };
+            visits: components["schemas"]["RunVisit"][];
+            log: components["schemas"]["RunLogLine"][];
+            logSeq: number;
+            definition: components["schemas"]["GraphDefinition"];
+        };
+        RunVisit: {
+            nodeId: string;
+            visit: number;
+            /** @enum {string} */
+            status: "RUNNING" | "SUCCEEDED" | "FAILED" | "SKIPPED";
+            attempts: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:15:00.000Z
+             */
+            startedAt: string;
+            finishedAt: string | null;
+            durationMs: number | null;
+            writtenKeys: string[];
+            error: string | null;
+        };
+        RunLogLine: {
+            seq: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:15:00.000Z
+             */
+            at: string;
+            /** @description run_queued, run_started, node_started, node_finished, node_failed, node_discarded, state_changed, branch_arrived, run_succeeded, run_failed, run_cancelled. */
+            kind: string;
+            nodeId?: string;
+            visit?: number;
+            data: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: never;
@@ -3207,6 +3588,822 @@ export interface operations {
             };
             /** @description Well-formed, but refused: a missing reason, a too-short text, an invalid workflow, an Idempotency-Key reused with another body. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTools: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every tool. */
+            200: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ToolList"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listGraphWorkflows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workflows. */
+            200: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GraphWorkflowList"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishGraphWorkflow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key gets the first answer again for 24 hours; the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GraphDefinition"];
+            };
+        };
+        responses: {
+            /** @description The published version. */
+            201: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GraphWorkflow"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is not in a state for this, someone acted first, or the Idempotency-Key is still in use. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused: a missing reason, a too-short text, an invalid workflow, an Idempotency-Key reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getGraphWorkflow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workflow's key, e.g. `code-review`. */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workflow. */
+            200: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GraphWorkflow"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRuns: {
+        parameters: {
+            query?: {
+                /** @description `all` needs the run:read-any permission. */
+                scope?: "mine" | "all";
+                /** @description Items per page (1–200). */
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of runs. */
+            200: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunPage"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key gets the first answer again for 24 hours; the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartRun"];
+            };
+        };
+        responses: {
+            /** @description Started. */
+            202: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    /** @description The new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunSummary"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is not in a state for this, someone acted first, or the Idempotency-Key is still in use. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused: a missing reason, a too-short text, an invalid workflow, an Idempotency-Key reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The run's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run. */
+            200: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Run"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key gets the first answer again for 24 hours; the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The run's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled run. */
+            200: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunSummary"];
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is not in a state for this, someone acted first, or the Idempotency-Key is still in use. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused: a missing reason, a too-short text, an invalid workflow, an Idempotency-Key reused with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many calls: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our failure: quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamRunEvents: {
+        parameters: {
+            query?: {
+                /** @description Send log lines after this one (as Last-Event-ID does). */
+                after?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The run's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-sent events. */
+            200: {
+                headers: {
+                    /** @description Calls allowed per minute. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Calls left in this minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Quote it when reporting a problem. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description The call does not match this document: an unknown field, a wrong type, bad JSON, a malformed header. `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API token (or session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, the user the permission, or a session cookie came from another site. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see (the two are not told apart). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

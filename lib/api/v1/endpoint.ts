@@ -59,6 +59,8 @@ export interface Reply {
   location?: string;
   /** A file to send instead of a JSON body, with its own headers (type, disposition, ETag). */
   file?: { bytes: Uint8Array; headers: Record<string, string> };
+  /** A stream of server-sent events instead of a JSON body. */
+  stream?: ReadableStream<Uint8Array>;
 }
 
 type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
@@ -186,6 +188,18 @@ export function endpoint<O extends Operation>(
         return new Response(Buffer.from(reply.file.bytes), {
           status,
           headers: { ...reply.file.headers, ...headers() },
+        });
+      }
+      if (reply.stream) {
+        return new Response(reply.stream, {
+          status,
+          headers: {
+            "content-type": "text/event-stream; charset=utf-8",
+            "x-accel-buffering": "no",
+            connection: "keep-alive",
+            ...headers(),
+            "cache-control": "no-store, no-transform",
+          },
         });
       }
       if (status === 204) return new Response(null, { status, headers: headers() });

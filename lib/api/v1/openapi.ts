@@ -85,7 +85,9 @@ function operationObject(operation: Operation): ZodOpenApiOperationObject {
     ? { "application/json": { schema: success.schema } }
     : success.fileTypes
       ? Object.fromEntries(success.fileTypes.map((type) => [type, { schema: BINARY }]))
-      : undefined;
+      : success.stream
+        ? { "text/event-stream": { schema: { type: "string" as const } } }
+        : undefined;
   const responses: Record<string, ZodOpenApiResponseObject> = {
     [String(success.status)]: {
       description: success.description,
@@ -193,6 +195,7 @@ export function openApiDocument() {
       { name: "Audit" },
       { name: "Assistant" },
       { name: "Workflows" },
+      { name: "Runs" },
       { name: "Account" },
     ],
     components: {

@@ -26,6 +26,7 @@ export interface Operation {
     | "Inbox"
     | "Assistant"
     | "Workflows"
+    | "Runs"
     | "Account";
   summary: string;
   description?: string;
@@ -51,6 +52,8 @@ export interface Operation {
     schema?: z.ZodType;
     /** The body is a file of one of these types (Content-Disposition: attachment). */
     fileTypes?: readonly string[];
+    /** The body is a stream of server-sent events (text/event-stream). */
+    stream?: boolean;
     /** The response carries the request's version as ETag (and answers If-None-Match with 304). */
     etag?: boolean;
     /** The response carries Location: the new resource's URL. */
@@ -383,6 +386,127 @@ export const operations = {
       location: true,
     },
     errors: [415, 422],
+  }),
+  listTools: op({
+    id: "listTools",
+    method: "get",
+    path: "/tools",
+    tag: "Runs",
+    summary: "The tools graph workflows can call, with their input and output schemas",
+    scope: "read",
+    permission: "run:start",
+    success: { status: 200, description: "Every tool.", schema: s.ToolListSchema },
+    errors: [],
+  }),
+  listGraphs: op({
+    id: "listGraphWorkflows",
+    method: "get",
+    path: "/graphs",
+    tag: "Runs",
+    summary: "Graph workflows: the latest version of each",
+    scope: "read",
+    permission: "run:start",
+    success: { status: 200, description: "The workflows.", schema: s.GraphWorkflowListSchema },
+    errors: [],
+  }),
+  getGraph: op({
+    id: "getGraphWorkflow",
+    method: "get",
+    path: "/graphs/{key}",
+    tag: "Runs",
+    summary: "A graph workflow's latest version",
+    scope: "read",
+    permission: "run:start",
+    params: s.GraphKeyParams,
+    success: { status: 200, description: "The workflow.", schema: s.GraphWorkflowSchema },
+    errors: [404],
+  }),
+  publishGraph: op({
+    id: "publishGraphWorkflow",
+    method: "post",
+    path: "/graphs",
+    tag: "Runs",
+    summary: "Publish a graph workflow as the next version of its key",
+    description:
+      "Checked whole before it is stored: tools and their input and output bindings, CEL conditions against the declared state, default edges, reachability, fork/join branches writing different keys. Every problem is listed (422). Runs already started keep their version.",
+    scope: "admin",
+    permission: "workflow:manage",
+    body: s.GraphBody,
+    bodyCheckedByHandler: true,
+    success: {
+      status: 201,
+      description: "The published version.",
+      schema: s.GraphWorkflowSchema,
+      location: true,
+    },
+    errors: [415, 422],
+  }),
+  startRun: op({
+    id: "startRun",
+    method: "post",
+    path: "/runs",
+    tag: "Runs",
+    summary: "Start a run of a graph workflow; it goes on in the background",
+    description:
+      "Answers at once with the run (status QUEUED); follow it with GET /runs/{id} or its events. The input is checked against the workflow's declared state (422 naming the key).",
+    scope: "write",
+    permission: "run:start",
+    body: s.StartRunBody,
+    success: { status: 202, description: "Started.", schema: s.RunSummarySchema, location: true },
+    errors: [404, 415, 422],
+  }),
+  listRuns: op({
+    id: "listRuns",
+    method: "get",
+    path: "/runs",
+    tag: "Runs",
+    summary: "Runs, newest first",
+    scope: "read",
+    permission: "run:start",
+    query: s.ListRunsQuery,
+    success: { status: 200, description: "A page of runs.", schema: s.RunPageSchema },
+    errors: [],
+  }),
+  getRun: op({
+    id: "getRun",
+    method: "get",
+    path: "/runs/{id}",
+    tag: "Runs",
+    summary: "A run: status, state, the nodes running now, each node visit and the log",
+    scope: "read",
+    permission: "run:start",
+    params: s.RunIdParams,
+    success: { status: 200, description: "The run.", schema: s.RunSchema },
+    errors: [404],
+  }),
+  cancelRun: op({
+    id: "cancelRun",
+    method: "post",
+    path: "/runs/{id}/cancel",
+    tag: "Runs",
+    summary: "Cancel a run where it stands",
+    description:
+      "Scheduled nodes do not start; a tool running now finishes and its result is discarded. Its starter, or whoever manages runs.",
+    scope: "write",
+    permission: "run:start",
+    params: s.RunIdParams,
+    success: { status: 200, description: "The cancelled run.", schema: s.RunSummarySchema },
+    errors: [404, 409],
+  }),
+  runEvents: op({
+    id: "streamRunEvents",
+    method: "get",
+    path: "/runs/{id}/events",
+    tag: "Runs",
+    summary: "The run's log as it happens (server-sent events)",
+    description:
+      "Each log line is an event `log` whose id is its number and whose data is the RunLogLine; state changes are lines of kind state_changed. Reconnecting with `Last-Event-ID` (or `?after=`) resumes after that line. The stream ends with an event `end` once the run has finished.",
+    scope: "read",
+    permission: "run:start",
+    params: s.RunIdParams,
+    query: s.RunEventsQuery,
+    success: { status: 200, description: "Server-sent events.", stream: true },
+    errors: [404],
   }),
 } as const satisfies Record<string, Operation>;
 

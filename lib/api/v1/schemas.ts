@@ -22,6 +22,7 @@ import {
 import { CommentSchema } from "@/lib/forms/comment";
 import { DecisionInputSchema } from "@/lib/forms/decision";
 import { cleanText } from "@/lib/forms/text";
+import { GraphDefinitionSchema, RUN_STATUSES } from "@/lib/graph/model";
 
 const Uuid = z.uuid().meta({ example: "0b9e6c8e-3f7a-4a53-9a55-8f6f3f1c2d10" });
 const DateTime = z.iso.datetime().meta({ example: "2026-11-30T09:15:00.000Z" });
@@ -483,3 +484,146 @@ export const MeSchema = z
       .meta({ description: "The token this call was made with; null for a browser session." }),
   })
   .meta({ id: "Me" });
+
+// ---------------------------------------------------------------------------------------------
+// Graph workflows and runs
+
+export const GraphDefinition = GraphDefinitionSchema.meta({ id: "GraphDefinition" });
+
+export const GraphWorkflowSchema = z
+  .object({
+    id: Uuid,
+    key: z.string(),
+    version: z.int().min(1),
+    name: z.string(),
+    createdAt: DateTime,
+    definition: GraphDefinition,
+  })
+  .meta({ id: "GraphWorkflow" });
+
+export const GraphWorkflowListSchema = z
+  .object({ items: z.array(GraphWorkflowSchema) })
+  .meta({ id: "GraphWorkflowList" });
+
+/** A graph definition as sent: checked whole, every problem listed (422). */
+export const GraphBody = z.record(z.string(), z.unknown()).meta({
+  description: "A graph workflow definition (see GraphDefinition); every problem is listed.",
+  override: { $ref: "#/components/schemas/GraphDefinition" },
+});
+
+export const GraphKeyParams = z.object({
+  key: z.string().meta({ description: "The workflow's key, e.g. `code-review`." }),
+});
+
+export const ToolListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        name: z.string(),
+        description: z.string(),
+        kind: z.enum(["pure", "action"]),
+        timeoutMs: z.int(),
+        input: z.record(z.string(), z.unknown()).meta({ description: "JSON Schema of the input." }),
+        output: z
+          .record(z.string(), z.unknown())
+          .meta({ description: "JSON Schema of the output." }),
+      }),
+    ),
+  })
+  .meta({ id: "ToolList" });
+
+export const RunStatusSchema = z.enum(RUN_STATUSES).meta({ id: "RunStatus" });
+
+export const RunSummarySchema = z
+  .object({
+    id: Uuid,
+    workflow: z.object({ key: z.string(), version: z.int(), name: z.string() }),
+    status: RunStatusSchema,
+    activeNodes: z.array(z.string()).meta({ description: "Nodes scheduled or running now." }),
+    error: z.string().nullable(),
+    createdAt: DateTime,
+    startedAt: DateTime.nullable(),
+    finishedAt: DateTime.nullable(),
+  })
+  .meta({ id: "RunSummary" });
+
+export const RunLogLineSchema = z
+  .object({
+    seq: z.int().min(1),
+    at: DateTime,
+    kind: z.string().meta({
+      description:
+        "run_queued, run_started, node_started, node_finished, node_failed, node_discarded, state_changed, branch_arrived, run_succeeded, run_failed, run_cancelled.",
+    }),
+    nodeId: z.string().optional(),
+    visit: z.int().optional(),
+    data: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: "RunLogLine" });
+
+export const RunVisitSchema = z
+  .object({
+    nodeId: z.string(),
+    visit: z.int(),
+    status: z.enum(["RUNNING", "SUCCEEDED", "FAILED", "SKIPPED"]),
+    attempts: z.int(),
+    startedAt: DateTime,
+    finishedAt: DateTime.nullable(),
+    durationMs: z.int().nullable(),
+    writtenKeys: z.array(z.string()),
+    error: z.string().nullable(),
+  })
+  .meta({ id: "RunVisit" });
+
+export const RunSchema = RunSummarySchema.extend({
+  input: z.record(z.string(), z.unknown()),
+  state: z.record(z.string(), z.unknown()),
+  visits: z.array(RunVisitSchema),
+  log: z.array(RunLogLineSchema),
+  logSeq: z.int().min(0),
+  definition: GraphDefinition,
+}).meta({ id: "Run" });
+
+export const RunPageSchema = z
+  .object({ items: z.array(RunSummarySchema), nextCursor: z.string().nullable() })
+  .meta({ id: "RunPage" });
+
+export const StartRunBody = z
+  .object({
+    workflow: z.string().min(1).max(63).meta({ example: "code-review" }),
+    version: z.int().min(1).optional().meta({ description: "Default: the latest." }),
+    input: z
+      .record(z.string(), z.unknown())
+      .default({})
+      .meta({
+        description: "Values of the workflow's state keys.",
+        example: { code: "function f(a) { return 1 }" },
+      }),
+  })
+  .strict()
+  .meta({ id: "StartRun" });
+
+export const RunIdParams = z.object({ id: z.string().meta({ description: "The run's id." }) });
+
+export const ListRunsQuery = z
+  .object({
+    scope: z
+      .enum(["mine", "all"])
+      .default("mine")
+      .meta({ description: "`all` needs the run:read-any permission." }),
+    limit: Limit,
+    cursor: Cursor.optional(),
+  })
+  .strict();
+
+export const RunEventsQuery = z
+  .object({
+    after: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(Number.MAX_SAFE_INTEGER)
+      .optional()
+      .meta({ description: "Send log lines after this one (as Last-Event-ID does)." }),
+  })
+  .strict();

@@ -117,3 +117,9 @@ export async function listRunsFor(
     nextCursor: rows.length > options.limit ? (page.at(-1)?.id ?? null) : null,
   };
 }
+
+/** The summary part of a full view (what start and cancel answer). */
+export function summaryFromView(view: RunView): RunSummary {
+  const { id, workflow, status, activeNodes, error, createdAt, startedAt, finishedAt } = view;
+  return { id, workflow, status, activeNodes, error, createdAt, startedAt, finishedAt };
+}

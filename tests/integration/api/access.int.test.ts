@@ -12,6 +12,7 @@ import { type Operation, type OperationName, operations } from "@/lib/api/v1/ope
 import { can } from "@/lib/auth/permissions";
 import { ROLES } from "@/lib/auth/roles";
 import { DEFAULT_WORKFLOWS } from "@/lib/engine";
+import { CODE_REVIEW } from "@/lib/graph/demos";
 import type { ServiceActor } from "@/lib/services/actor";
 import { createApiToken } from "@/lib/services/create-api-token";
 import { createRequest } from "@/lib/services/create-request";
@@ -89,6 +90,15 @@ const SAMPLES: Record<OperationName, (requestId: string) => Sample> = {
   addAttachment: (id) => ({ path: { id }, query: { name: "quote.txt" }, body: "Quote: EUR 600" }),
   getAttachment: (id) => ({ path: { id, attachmentId: crypto.randomUUID() } }),
   removeAttachment: (id) => ({ path: { id, attachmentId: crypto.randomUUID() } }),
+  listTools: () => ({}),
+  listGraphs: () => ({}),
+  getGraph: () => ({ path: { key: "code-review" } }),
+  publishGraph: () => ({ body: { ...CODE_REVIEW, key: "matrix-graph" } }),
+  startRun: () => ({ body: { workflow: "code-review", input: { code: "const a = 1;" } } }),
+  listRuns: () => ({ query: { limit: "5" } }),
+  getRun: () => ({ path: { id: crypto.randomUUID() } }),
+  cancelRun: () => ({ path: { id: crypto.randomUUID() } }),
+  runEvents: () => ({ path: { id: crypto.randomUUID() } }),
   auditTrail: (id) => ({ path: { id } }),
   verifyAuditTrail: (id) => ({ path: { id } }),
   inbox: () => ({ query: { limit: "5" } }),

@@ -10,6 +10,7 @@ import { grantableScopes } from "@/lib/api/scopes";
 import { type Operation, type OperationName, operations } from "@/lib/api/v1/operations";
 import { poolOf } from "@/lib/db/client";
 import { DEFAULT_WORKFLOWS } from "@/lib/engine";
+import { CODE_REVIEW } from "@/lib/graph/demos";
 import { createApiToken } from "@/lib/services/create-api-token";
 import { createRequest } from "@/lib/services/create-request";
 import { createUserAs, setupWorld } from "../world";
@@ -70,7 +71,9 @@ async function snapshot(): Promise<string> {
       (SELECT count(*) FROM audit_events), (SELECT count(*) FROM decisions),
       (SELECT count(*) FROM node_visits), (SELECT count(*) FROM workflow_definitions),
       (SELECT count(*) FROM api_tokens WHERE revoked_at IS NULL), (SELECT count(*) FROM users),
-      (SELECT count(*) FROM request_attachments WHERE removed_at IS NULL)) AS s`);
+      (SELECT count(*) FROM request_attachments WHERE removed_at IS NULL),
+      (SELECT count(*) FROM runs), (SELECT count(*) FROM graph_workflows),
+      (SELECT count(*) FROM runs WHERE status = 'CANCELLED')) AS s`);
   return rows[0]?.s ?? "";
 }
 
@@ -94,6 +97,15 @@ const WELL_FORMED: Record<
   addAttachment: { path: { id: "" }, query: { name: "quote.txt" }, body: "Quote: EUR 12,500" },
   getAttachment: { path: { id: "", attachmentId: "" } },
   removeAttachment: { path: { id: "", attachmentId: "" } },
+  listTools: {},
+  listGraphs: {},
+  getGraph: { path: { key: "code-review" } },
+  publishGraph: { body: { ...CODE_REVIEW, key: "fuzz-graph" } },
+  startRun: { body: { workflow: "code-review", input: { code: "let x = 1;" } } },
+  listRuns: { query: { scope: "all", limit: "2" } },
+  getRun: { path: { id: "" } },
+  cancelRun: { path: { id: "" } },
+  runEvents: { path: { id: "" }, query: { after: "0" } },
   auditTrail: { path: { id: "" } },
   verifyAuditTrail: { path: { id: "" } },
   inbox: { query: { limit: "3" } },
@@ -182,9 +194,9 @@ describe.each(entries)("fuzzing %s", (name, operation) => {
             ),
           ),
           params: fc.dictionary(
-            fc.constantFrom("id", "type", "version", "attachmentId"),
+            fc.constantFrom("id", "type", "version", "attachmentId", "key"),
             pathParam,
-            { maxKeys: 4 },
+            { maxKeys: 5 },
           ),
           headers,
         }),

@@ -97,8 +97,11 @@ export async function checkAgainstDocument(operation: Operation, response: Respo
       `${operation.id} ${response.status} answered ${type}; documented: ${Object.keys(documented.content).join(", ")}`,
     );
   }
-  if ((content.schema as { format?: string } | undefined)?.format === "binary") {
-    // A file: its type is one documented; its bytes are the client's to read.
+  if (
+    (content.schema as { format?: string } | undefined)?.format === "binary" ||
+    type === "text/event-stream"
+  ) {
+    // A file or an event stream: its type is one documented; its bytes are the client's to read.
     if (!response.headers.get("x-request-id")) {
       throw new Error(`${operation.id} ${response.status} has no X-Request-Id`);
     }
