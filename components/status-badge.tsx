@@ -9,6 +9,11 @@ const TONES: Record<string, string> = {
   APPROVED: "bg-emerald-50 text-emerald-800 ring-emerald-300",
   REJECTED: "bg-red-50 text-red-800 ring-red-300",
   CANCELLED: "bg-slate-100 text-slate-600 ring-slate-300",
+  // Runs of graph workflows.
+  QUEUED: "bg-slate-100 text-slate-700 ring-slate-300",
+  RUNNING: "bg-sky-50 text-sky-800 ring-sky-200",
+  SUCCEEDED: "bg-emerald-50 text-emerald-800 ring-emerald-300",
+  FAILED: "bg-red-50 text-red-800 ring-red-300",
 };
 
 export function StatusBadge({ status }: { status: string }) {

@@ -1,7 +1,9 @@
 /** Requests created through the real services, for specs whose subject is what comes after. */
 import { hashPassword } from "../lib/auth/password";
 import type { RequestFields, RequestType } from "../lib/engine";
+import type { GraphDefinitionInput } from "../lib/graph/model";
 import { createRequest } from "../lib/services/create-request";
+import { publishGraph } from "../lib/services/runs/publish-graph";
 import { DEMO_PASSWORD } from "../prisma/demo-data";
 import { e2eDb } from "./database";
 
@@ -70,6 +72,16 @@ export async function seedUser(
         emailNotifications: options.emailNotifications ?? true,
       },
     });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** Publishes a graph workflow (the next version of its key) through the real service. */
+export async function seedGraph(definition: GraphDefinitionInput): Promise<void> {
+  const db = e2eDb();
+  try {
+    await publishGraph(db, null, definition);
   } finally {
     await db.$disconnect();
   }

@@ -7,7 +7,7 @@ test.describe("sign-in and role navigation", () => {
   test("a requester sees only their own pages", async ({ page }) => {
     await signInAs(page, USERS.requester);
     await expect(page.getByRole("heading", { name: "Welcome, Rita" })).toBeVisible();
-    expect(await mainNavLinks(page)).toEqual(["Home", "New request", "My requests"]);
+    expect(await mainNavLinks(page)).toEqual(["Home", "New request", "My requests", "Runs"]);
     await page.screenshot({ path: "test-results/screenshots/home-requester.png", fullPage: true });
 
     await page.goto("/admin/users");
@@ -22,7 +22,13 @@ test.describe("sign-in and role navigation", () => {
     const manager = await browser.newPage();
     await signInAs(manager, USERS.managerEng);
     await expect(manager.getByTestId("current-user")).toContainText("Engineering");
-    expect(await mainNavLinks(manager)).toEqual(["Home", "New request", "My requests", "Inbox"]);
+    expect(await mainNavLinks(manager)).toEqual([
+      "Home",
+      "New request",
+      "My requests",
+      "Inbox",
+      "Runs",
+    ]);
     await manager
       .getByRole("navigation", { name: "Main" })
       .getByRole("link", { name: "Inbox" })
@@ -36,6 +42,7 @@ test.describe("sign-in and role navigation", () => {
       "Home",
       "New request",
       "My requests",
+      "Runs",
       "Users",
       "Audit",
       "Integrations",

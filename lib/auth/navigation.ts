@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/requests/new", label: "New request", permission: "request:create" },
   { href: "/requests", label: "My requests", permission: "request:read-own", exact: true },
   { href: "/inbox", label: "Inbox", permission: "inbox:read" },
+  { href: "/runs", label: "Runs", permission: "run:start" },
   { href: "/admin/users", label: "Users", permission: "user:manage" },
   { href: "/admin/audit", label: "Audit", permission: "audit:read" },
   { href: "/admin/integrations", label: "Integrations", permission: "integration:manage" },

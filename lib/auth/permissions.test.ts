@@ -55,7 +55,7 @@ describe("navigation", () => {
     navigationFor({ roles }).map((item) => item.label);
 
   it("shows a requester their own pages only", () => {
-    expect(labels(["REQUESTER"])).toEqual(["Home", "New request", "My requests"]);
+    expect(labels(["REQUESTER"])).toEqual(["Home", "New request", "My requests", "Runs"]);
   });
 
   it("adds the inbox for approvers", () => {
@@ -64,6 +64,7 @@ describe("navigation", () => {
       "New request",
       "My requests",
       "Inbox",
+      "Runs",
     ]);
   });
 
@@ -72,6 +73,7 @@ describe("navigation", () => {
       "Home",
       "New request",
       "My requests",
+      "Runs",
       "Users",
       "Audit",
       "Integrations",
@@ -80,6 +82,13 @@ describe("navigation", () => {
   });
 
   it("shows an auditor the audit trail and the system, not users", () => {
-    expect(labels(["AUDITOR"])).toEqual(["Home", "New request", "My requests", "Audit", "System"]);
+    expect(labels(["AUDITOR"])).toEqual([
+      "Home",
+      "New request",
+      "My requests",
+      "Runs",
+      "Audit",
+      "System",
+    ]);
   });
 });

@@ -1280,6 +1280,12 @@ export interface components {
             createdAt: string;
             startedAt: string | null;
             finishedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The id of whoever started it.
+             * @example 0b9e6c8e-3f7a-4a53-9a55-8f6f3f1c2d10
+             */
+            createdBy: string;
             input: {
                 [key: string]: unknown;
             };

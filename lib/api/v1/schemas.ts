@@ -576,6 +576,7 @@ export const RunVisitSchema = z
   .meta({ id: "RunVisit" });
 
 export const RunSchema = RunSummarySchema.extend({
+  createdBy: Uuid.meta({ description: "The id of whoever started it." }),
   input: z.record(z.string(), z.unknown()),
   state: z.record(z.string(), z.unknown()),
   visits: z.array(RunVisitSchema),

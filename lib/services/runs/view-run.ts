@@ -33,6 +33,8 @@ export interface RunSummary {
 }
 
 export interface RunView extends RunSummary {
+  /** The id of whoever started it. */
+  createdBy: string;
   input: RunState;
   state: RunState;
   visits: VisitRow[];
@@ -77,6 +79,7 @@ export async function viewRun(db: Db, actor: ServiceActor, runId: string): Promi
   if (!workflow) throw new Error(`the run's workflow ${run.workflowId} is gone`);
   return {
     ...summaryOf(run),
+    createdBy: run.createdById,
     input: run.input,
     state: run.state,
     visits,

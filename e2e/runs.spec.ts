@@ -1,0 +1,78 @@
+/**
+ * Graph runs in the browser (issue 15): paste code, start the review, watch it finish on its page
+ * without a reload; a slow run shows its running node live and is cancelled from its page.
+ */
+import { expect, personPage, seriousViolations, test, USERS } from "./fixtures";
+import { seedGraph } from "./seed";
+
+test("a requester reviews pasted code: the run finishes on its page, with suggestions and the log", async ({
+  browser,
+}) => {
+  const page = await personPage(browser, USERS.requester);
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Runs" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Runs" })).toBeVisible();
+  await page.getByLabel("Quality score to reach").fill("100");
+  await page.getByRole("button", { name: "Start" }).click();
+  await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Code review run" })).toBeVisible();
+  await expect(page.getByTestId("run-status")).toHaveText("Succeeded");
+  await expect(page.getByTestId("node-extract")).toContainText("done");
+  await expect(page.getByTestId("node-complexity")).toContainText("done");
+  await expect(page.getByTestId("review-scores")).toContainText("with the suggestions 100");
+  await expect(
+    page.getByRole("list", { name: "Suggestions" }).getByRole("listitem").first(),
+  ).toContainText("total");
+  await expect(page.getByTestId("run-log").locator("li").last()).toHaveAttribute(
+    "data-kind",
+    "run_succeeded",
+  );
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: "test-results/screenshots/run-review.png", fullPage: true });
+
+  const runPath = new URL(page.url()).pathname;
+  await page.goto("/runs");
+  await expect(
+    page.getByTestId("run-row").filter({ has: page.locator(`a[href="${runPath}"]`) }),
+  ).toContainText("Succeeded");
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("a slow run shows its running node live, then is cancelled from its page", async ({
+  browser,
+}) => {
+  await seedGraph({
+    key: "slow-demo",
+    name: "Slow demo",
+    state: { n: { type: "number", default: 1 }, waited: { type: "number", default: 0 } },
+    start: "pause",
+    nodes: [
+      {
+        id: "pause",
+        kind: "tool",
+        label: "Pause",
+        tool: "wait",
+        inputs: { ms: { value: 60_000 } },
+        outputs: { waited_ms: "waited" },
+      },
+      { id: "done", kind: "end" },
+    ],
+    edges: [{ from: "pause", to: "done" }],
+  });
+  const page = await personPage(browser, USERS.requester);
+  await page.goto("/runs");
+  await page.getByLabel("Workflow").selectOption("slow-demo");
+  await page.getByLabel("Input (JSON)").fill('{"n": "one"}');
+  await page.getByRole("button", { name: "Start" }).click();
+  await expect(page.getByText('"n" is a number.')).toBeVisible();
+  await page.getByLabel("Input (JSON)").fill('{"n": 2}');
+  await page.getByRole("button", { name: "Start" }).click();
+  await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+  // The page was rendered before or after the node started: either way it turns active live.
+  await expect(page.getByTestId("node-pause")).toHaveAttribute("data-active", "true");
+  await expect(page.getByTestId("run-status")).toHaveText("Running");
+  await page.getByRole("button", { name: "Cancel run" }).click();
+  await expect(page.getByTestId("run-status")).toHaveText("Cancelled");
+  await expect(page.getByTestId("run-log")).toContainText("run_cancelled");
+  await expect(page.getByRole("button", { name: "Cancel run" })).toHaveCount(0);
+});
