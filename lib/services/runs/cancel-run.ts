@@ -8,6 +8,7 @@ import { inTransaction } from "@/lib/db/people-audit";
 import { appendRunLog, lockRun, saveRun } from "@/lib/db/runs";
 import { AppError } from "@/lib/errors";
 import { FINISHED_RUN_STATUSES } from "@/lib/graph/model";
+import { isUuid } from "@/lib/ids";
 import type { ServiceActor } from "../actor";
 import { mayReadRun, type RunView, viewRun } from "./view-run";
 
@@ -17,6 +18,7 @@ export async function cancelRun(
   runId: string,
   now = new Date(),
 ): Promise<RunView> {
+  if (!isUuid(runId)) throw new AppError("NOT_FOUND", "No such run.");
   await inTransaction(db, async (client) => {
     const run = await lockRun(client, runId);
     if (!run || !mayReadRun(actor, run)) throw new AppError("NOT_FOUND", "No such run.");
