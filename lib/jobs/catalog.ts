@@ -84,7 +84,7 @@ export function taskList(): TaskList {
 export function jobRequest(
   id: JobId,
   payload: Record<string, unknown>,
-  options: { key?: string; runAt?: Date } = {},
+  options: { key?: string; runAt?: Date; priority?: number } = {},
 ): JobRequest & { maxAttempts: number } {
   const definition = jobDefinition(id);
   if (!definition) throw new Error(`unknown job ${id}`);

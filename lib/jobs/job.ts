@@ -47,6 +47,8 @@ export interface JobRequest {
   key?: string;
   /** Not before this time (reminders); default now. */
   runAt?: Date;
+  /** graphile-worker's priority: lower runs first; default 0 (every job the app had before). */
+  priority?: number;
 }
 
 /** What graphile-worker's crontab passes a scheduled task: `_cron` (the tick); nothing else. */

@@ -13,6 +13,9 @@ import { arrivalsNeeded, routeFrom } from "@/lib/graph/route";
 import { jobRequest } from "@/lib/jobs/catalog";
 import type { JobRequest } from "@/lib/jobs/job";
 
+/** The priority of a run's first node; each node visited since lowers it (runs it sooner). */
+const RUN_PRIORITY = 1_000;
+
 export interface Advance {
   client: pg.PoolClient;
   definition: GraphDefinition;
@@ -91,7 +94,16 @@ export async function enter(step: Advance, id: string): Promise<void> {
   run.visits[id] = visit;
   if (node.kind === "tool") {
     run.active.push(`${id}#${visit}`);
-    step.jobs.push(jobRequest("run:node", { runId: run.id, nodeId: id, visit }));
+    // Runs further along go first (and everything else, mail included, before any run), so a
+    // burst of runs finishes one after another instead of all at the end.
+    const done = Object.values(run.visits).reduce((sum, n) => sum + n, 0);
+    step.jobs.push(
+      jobRequest(
+        "run:node",
+        { runId: run.id, nodeId: id, visit },
+        { priority: RUN_PRIORITY - Math.min(done, RUN_PRIORITY - 1) },
+      ),
+    );
     return;
   }
   // No work of its own: record the visit as done and go on.
