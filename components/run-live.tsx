@@ -266,6 +266,8 @@ interface Suggestion {
 
 function ReviewResult({ state }: { state: Record<string, unknown> }) {
   const suggestions = (state.suggestions as Suggestion[] | undefined) ?? [];
+  const aiSuggestions =
+    (state.ai_suggestions as { function: string | null; text: string }[] | undefined) ?? [];
   const issues =
     (state.issues as
       | { id: string; severity: string; message: string; line: number }[]
@@ -290,6 +292,25 @@ function ReviewResult({ state }: { state: Record<string, unknown> }) {
             <li key={s.issueId}>{s.text}</li>
           ))}
         </ol>
+      ) : null}
+      {aiSuggestions.length ? (
+        <>
+          <h3 className="mt-3 text-sm font-medium">From the AI model ({String(state.ai_model)})</h3>
+          <ul
+            className="mt-1 list-disc space-y-1 pl-5 text-sm"
+            aria-label="The AI model's suggestions"
+          >
+            {aiSuggestions.map((s) => (
+              <li key={`${s.function}-${s.text}`}>
+                {s.function ? <span className="font-mono">{s.function}: </span> : null}
+                {s.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {state.ai_note ? (
+        <p className="mt-2 text-xs text-slate-600">{String(state.ai_note)}</p>
       ) : null}
     </section>
   );

@@ -10,6 +10,18 @@ export interface EnrichInput {
   signal?: AbortSignal;
 }
 
+/** Source and the deterministic review's findings, for a model to add suggestions to. */
+export interface ReviewInput {
+  code: string;
+  findings: string[];
+  signal?: AbortSignal;
+}
+
+export interface ReviewOutput {
+  suggestions: { function: string | null; text: string }[];
+  model: string;
+}
+
 export interface AiProvider {
   /** "local", "openai", "azure", "compatible". */
   readonly name: string;
@@ -17,4 +29,6 @@ export interface AiProvider {
   /** USD per 1M input and output tokens, for cost accounting (0 for local). */
   readonly pricing: { input: number; output: number };
   enrich(input: EnrichInput): Promise<ProviderOutput>;
+  /** Suggestions on source code beyond the deterministic review's (hosted models only). */
+  reviewCode?(input: ReviewInput): Promise<ReviewOutput>;
 }

@@ -5,7 +5,8 @@
  * Code review: extract the functions of a pasted JavaScript / TypeScript source; then, in
  * parallel, rate their complexity and detect basic issues (the branches write different keys);
  * then suggest improvements, looping one function per pass until the projected quality score
- * reaches the threshold, no issue is left, or `max_passes`.
+ * reaches the threshold, no issue is left, or `max_passes`; finally the configured AI model (a
+ * hosted one) adds its own suggestions — without one, the review is deterministic.
  */
 import type { GraphDefinitionInput } from "./model";
 
@@ -35,6 +36,9 @@ export const CODE_REVIEW: GraphDefinitionInput = {
     },
     remaining_issues: { type: "number", default: 0 },
     iteration: { type: "number", default: 0 },
+    ai_suggestions: { type: "list", default: [], description: "The AI model's own suggestions." },
+    ai_model: { type: "string", default: "" },
+    ai_note: { type: "string", default: "" },
   },
   start: "extract",
   nodes: [
@@ -95,6 +99,14 @@ export const CODE_REVIEW: GraphDefinitionInput = {
         iteration: "iteration",
       },
     },
+    {
+      id: "ai",
+      kind: "tool",
+      label: "Ask the AI model",
+      tool: "ai_review",
+      inputs: { code: { state: "code" }, issues: { state: "issues" } },
+      outputs: { ai_suggestions: "ai_suggestions", ai_model: "ai_model", ai_note: "ai_note" },
+    },
     { id: "done", kind: "end", label: "Review ready" },
   ],
   edges: [
@@ -109,7 +121,8 @@ export const CODE_REVIEW: GraphDefinitionInput = {
       to: "suggest",
       when: "quality_score < threshold && remaining_issues > 0 && iteration < max_passes",
     },
-    { from: "suggest", to: "done" },
+    { from: "suggest", to: "ai" },
+    { from: "ai", to: "done" },
   ],
 };
 

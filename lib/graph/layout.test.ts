@@ -11,6 +11,7 @@ describe("layers", () => {
       ["complexity", "issues"],
       ["analysed"],
       ["suggest"],
+      ["ai"],
       ["done"],
     ]);
   });

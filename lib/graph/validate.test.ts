@@ -82,7 +82,7 @@ describe("validateGraph", () => {
     const orphan = base();
     orphan.nodes.push({ id: "orphan", kind: "end" });
     expect(problemsOf(orphan)).toContainEqual({
-      path: "nodes[7]",
+      path: "nodes[8]",
       message: '"orphan" cannot be reached from the start.',
     });
     const badFork = base();

@@ -78,7 +78,10 @@ describe("the code-review workflow", () => {
     const finishedNodes = view.log.filter((l) => l.kind === "node_finished").map((l) => l.nodeId);
     expect(finishedNodes.slice(0, 2)).toEqual(["extract", "analyse"]);
     expect(finishedNodes.slice(2, 4).sort()).toEqual(["complexity", "issues"]);
-    expect(finishedNodes.slice(4)).toEqual(["analysed", "suggest", "done"]);
+    expect(finishedNodes.slice(4)).toEqual(["analysed", "suggest", "ai", "done"]);
+    // Without a hosted model the review is the deterministic one, and says so.
+    expect(state.ai_suggestions).toEqual([]);
+    expect(state.ai_note).toBe("No hosted AI model is configured.");
     expect(view.log.at(-1)?.kind).toBe("run_succeeded");
     expect(view.log.map((l) => l.seq)).toEqual(view.log.map((_, i) => i + 1));
     const extract = view.visits.find((v) => v.nodeId === "extract");

@@ -275,9 +275,57 @@ export const suggestImprovements = defineTool({
   },
 });
 
+/**
+ * The configured AI provider's further suggestions (a hosted model; the local provider has none,
+ * and the review stays deterministic). A model that fails or times out leaves the review as it
+ * is, with a note, rather than failing it.
+ */
+export const aiReview = defineTool({
+  name: "ai_review",
+  description:
+    "Asks the configured AI model (if a hosted one is set) for suggestions beyond the deterministic findings; without one, or if it fails, adds nothing and says why.",
+  kind: "action",
+  timeoutMs: 120_000,
+  input: z.object({
+    code: z.string().min(1).max(MAX_SOURCE_CHARS),
+    issues: z.array(IssueSchema).max(10_000).default([]),
+  }),
+  output: z.object({
+    ai_suggestions: z.array(z.object({ function: z.string().nullable(), text: z.string() })),
+    ai_model: z.string(),
+    ai_note: z.string(),
+  }),
+  async run({ code, issues }, { signal }) {
+    const { aiSettings } = await import("@/lib/ai/config");
+    const settings = aiSettings();
+    const provider = settings.provider;
+    if (!provider.reviewCode) {
+      return { ai_suggestions: [], ai_model: "", ai_note: "No hosted AI model is configured." };
+    }
+    const timeout = AbortSignal.any([signal, AbortSignal.timeout(settings.timeoutMs)]);
+    try {
+      const review = await provider.reviewCode({
+        code,
+        findings: issues.map((issue) => issue.message),
+        signal: timeout,
+      });
+      return { ai_suggestions: review.suggestions, ai_model: review.model, ai_note: "" };
+    } catch (error) {
+      const { log } = await import("@/lib/log");
+      log.warn({ err: error, model: provider.model }, "the AI review failed");
+      return {
+        ai_suggestions: [],
+        ai_model: "",
+        ai_note: `The AI model (${provider.model}) did not answer; the review above is complete without it.`,
+      };
+    }
+  },
+});
+
 export const CODE_REVIEW_TOOLS = [
   extractFunctions,
   checkComplexity,
   detectIssues,
   suggestImprovements,
+  aiReview,
 ];

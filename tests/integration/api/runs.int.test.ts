@@ -140,7 +140,8 @@ describe("runs through the API", () => {
         key: "my-review",
         edges: [
           ...CODE_REVIEW.edges.slice(0, 6),
-          { from: "suggest", to: "done", when: "threshold" },
+          { from: "suggest", to: "ai", when: "threshold" },
+          { from: "ai", to: "done" },
         ],
       } as never,
     });
