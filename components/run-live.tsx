@@ -84,6 +84,20 @@ export function RunLive(props: RunLiveProps) {
     return () => source.close();
   }, [props.runId, props.status, lastSeq]);
 
+  // Approval nodes waiting on a request: its id and FG number, from the log.
+  const waitingOn = useMemo(() => {
+    const found = new Map<string, { requestId: string; reference: string }>();
+    for (const line of log) {
+      if (line.kind === "approval_requested" && line.nodeId) {
+        found.set(line.nodeId, {
+          requestId: String(line.data.requestId),
+          reference: String(line.data.reference),
+        });
+      }
+    }
+    return found;
+  }, [log]);
+
   const visited = useMemo(() => {
     const counts = new Map<string, number>();
     const failed = new Set<string>();
@@ -155,6 +169,14 @@ export function RunLive(props: RunLiveProps) {
                     }`}
                   >
                     <span className="block text-sm font-medium">{node?.label ?? id}</span>
+                    {node?.kind === "approval" && running && waitingOn.get(id) ? (
+                      <a
+                        href={`/requests/${waitingOn.get(id)?.requestId}`}
+                        className="block underline"
+                      >
+                        waiting for approval: {waitingOn.get(id)?.reference}
+                      </a>
+                    ) : null}
                     <span className="text-slate-600">
                       {node?.kind === "tool" ? node.tool : node?.kind}
                       {running

@@ -104,6 +104,25 @@ export function StartRunForm({
             <FieldError id="threshold-error" message={errors.threshold} />
           </div>
         </>
+      ) : workflow === "recommended-action" ? (
+        <div>
+          <label htmlFor="text" className="block text-sm font-medium text-slate-700">
+            The request, in plain words
+          </label>
+          <p id="text-hint" className="mt-0.5 text-xs text-slate-500">
+            The assistant reads it, your approvers decide it, and the action it asks for runs once
+            approved.
+          </p>
+          <textarea
+            id="text"
+            name="text"
+            rows={4}
+            aria-invalid={errors.text ? true : undefined}
+            aria-describedby={["text-hint", describedBy("text")].filter(Boolean).join(" ")}
+            className={inputClass}
+          />
+          <FieldError id="text-error" message={errors.text} />
+        </div>
       ) : (
         <div>
           <label htmlFor="input" className="block text-sm font-medium text-slate-700">

@@ -76,3 +76,33 @@ test("a slow run shows its running node live, then is cancelled from its page", 
   await expect(page.getByTestId("run-log")).toContainText("run_cancelled");
   await expect(page.getByRole("button", { name: "Cancel run" })).toHaveCount(0);
 });
+
+test("a run asks for approval: the manager approves the request it opened, and the open run page goes on", async ({
+  browser,
+}) => {
+  const requester = await personPage(browser, USERS.requester);
+  await requester.goto("/runs");
+  await requester.getByLabel("Workflow").selectOption("recommended-action");
+  await requester
+    .getByLabel("The request, in plain words")
+    .fill("Three headsets for the support desk, EUR 270 in total.");
+  await requester.getByRole("button", { name: "Start" }).click();
+  await expect(requester).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+  const waiting = requester
+    .getByTestId("node-approve")
+    .getByRole("link", { name: /waiting for approval: FG-\d+/ });
+  await expect(waiting).toBeVisible();
+  const reference = ((await waiting.textContent()) ?? "").replace("waiting for approval: ", "");
+
+  const manager = await personPage(browser, USERS.managerEng);
+  await manager.goto(`/requests/${(await waiting.getAttribute("href"))?.split("/").pop()}`);
+  await expect(manager.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(manager.getByText(reference).first()).toBeVisible();
+  await manager.getByRole("button", { name: "Approve" }).click();
+  await expect(manager.getByTestId("decision-outcome")).toContainText(`${reference} approved`);
+
+  await expect(requester.getByTestId("run-status")).toHaveText("Succeeded");
+  await expect(requester.getByTestId("node-approved")).toContainText("done");
+  await expect(requester.getByTestId("run-state")).toContainText('"approved"');
+  expect(await seriousViolations(requester)).toEqual([]);
+});

@@ -18,6 +18,7 @@ import type {
 } from "@/lib/engine";
 import { ActionSchema, actionHash, RequestFieldsSchema, toJson } from "@/lib/engine";
 import { isUuid } from "@/lib/ids";
+import { jobRequest } from "@/lib/jobs/catalog";
 import { actionJob, jobsForTransition, type QueuedJob } from "@/lib/jobs/from-transition";
 import { type AuditHead, chainEntries, INSERT_AUDIT_ROWS, requestStream } from "./audit";
 import { type Db, poolOf } from "./client";
@@ -33,6 +34,8 @@ export interface LoadedRequest {
   /** Overall confidence of the latest AI suggestion, if there is one. */
   enrichmentConfidence: number | null;
   confirmedAt: Date | null;
+  /** Opened by an approval node of a graph run, which goes on when the request ends. */
+  inRun: boolean;
 }
 
 /** Columns read for a transition (enums and uuid[] as text: the driver adapter maps those). */
@@ -44,7 +47,8 @@ export const REQUEST_COLUMNS = `
   r.step_quorum, r.step_approvals::text[] AS step_approvals, r.step_started_at, r.step_due_at,
   r.step_escalated_at, r.step_escalate_to::text AS step_escalate_to, r.step_visit_id::text AS step_visit_id,
   r.audit_seq, r.audit_hash,
-  (r.enrichment->>'confidence')::float8 AS enrichment_confidence, r.confirmed_at`;
+  (r.enrichment->>'confidence')::float8 AS enrichment_confidence, r.confirmed_at,
+  EXISTS (SELECT 1 FROM run_approvals ra WHERE ra.request_id = r.id) AS in_run`;
 
 export interface RequestRow {
   id: string;
@@ -74,6 +78,7 @@ export interface RequestRow {
   audit_hash: string | null;
   enrichment_confidence: number | null;
   confirmed_at: Date | null;
+  in_run: boolean;
 }
 
 export function toLoaded(row: RequestRow): LoadedRequest {
@@ -120,6 +125,7 @@ export function toLoaded(row: RequestRow): LoadedRequest {
         : null,
     enrichmentConfidence: row.enrichment_confidence,
     confirmedAt: row.confirmed_at,
+    inRun: row.in_run === true,
   };
 }
 
@@ -188,6 +194,10 @@ export async function persistTransition(
     ),
     ...actionRuns.map((run) => actionJob(run.id)),
     ...(details.jobs ?? []),
+    // A request a graph run waits on: the run goes on once it has ended (lib/services/runs).
+    ...(loaded.inRun && TERMINAL.has(state.status) && !TERMINAL.has(loaded.state.status)
+      ? [jobRequest("run:resume", { requestId: state.id })]
+      : []),
   ];
   const submitted = transition.audit.some(
     (a) => a.action === "SUBMITTED" || a.action === "RESUBMITTED",

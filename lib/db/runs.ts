@@ -40,6 +40,7 @@ export interface LogEntry {
     | "node_discarded"
     | "state_changed"
     | "branch_arrived"
+    | "approval_requested"
     | "run_succeeded"
     | "run_failed"
     | "run_cancelled";

@@ -126,4 +126,77 @@ export const CODE_REVIEW: GraphDefinitionInput = {
   ],
 };
 
-export const DEMO_GRAPHS: readonly GraphDefinitionInput[] = [CODE_REVIEW];
+/**
+ * Recommended action: the enterprise flow as a graph. The assistant reads the request's text
+ * (type, fields, the action it asks for); an approval node opens it as a request in the run
+ * starter's name, which goes through its type's approval chain like any other; once approved, the
+ * request's action runs exactly once (the request engine's own outbox); the run ends with the
+ * outcome.
+ */
+export const RECOMMENDED_ACTION: GraphDefinitionInput = {
+  key: "recommended-action",
+  name: "Recommended action",
+  description:
+    "The assistant reads a request, people approve it through its type's chain, and the approved action runs once.",
+  state: {
+    text: { type: "string", required: true, description: "The request in plain words." },
+    request_type: { type: "string", default: "GENERAL" },
+    title: { type: "string", default: "" },
+    summary: { type: "string", default: "" },
+    confidence: { type: "number", default: 0 },
+    amount: { type: "number" },
+    currency: { type: "string" },
+    days: { type: "number" },
+    severity: { type: "number" },
+    action: { type: "object", default: {}, description: "The action the assistant recommends." },
+    outcome: { type: "string", default: "" },
+    request_id: { type: "string", default: "" },
+    reference: { type: "string", default: "" },
+  },
+  start: "analyse",
+  nodes: [
+    {
+      id: "analyse",
+      kind: "tool",
+      label: "AI analyses the request",
+      tool: "analyse_request",
+      inputs: { text: { state: "text" } },
+      outputs: {
+        type: "request_type",
+        title: "title",
+        summary: "summary",
+        confidence: "confidence",
+        amount: "amount",
+        currency: "currency",
+        days: "days",
+        severity: "severity",
+        action: "action",
+      },
+    },
+    {
+      id: "approve",
+      kind: "approval",
+      label: "People approve",
+      inputs: {
+        type: { state: "request_type" },
+        text: { state: "text" },
+        title: { state: "title" },
+        amount: { state: "amount" },
+        currency: { state: "currency" },
+        days: { state: "days" },
+        severity: { state: "severity" },
+        action: { state: "action" },
+      },
+      outputs: { outcome: "outcome", request_id: "request_id", reference: "reference" },
+    },
+    { id: "approved", kind: "end", label: "Approved: the action runs once" },
+    { id: "declined", kind: "end", label: "Not approved" },
+  ],
+  edges: [
+    { from: "analyse", to: "approve" },
+    { from: "approve", to: "approved", when: 'outcome == "approved"' },
+    { from: "approve", to: "declined" },
+  ],
+};
+
+export const DEMO_GRAPHS: readonly GraphDefinitionInput[] = [CODE_REVIEW, RECOMMENDED_ACTION];

@@ -42,6 +42,24 @@ export const InputBindingSchema = z.union([
 ]);
 export type InputBinding = z.infer<typeof InputBindingSchema>;
 
+/** What an approval node's request is made of, and the state type each takes. */
+export const APPROVAL_INPUT_TYPES = {
+  type: "string",
+  text: "string",
+  title: "string",
+  amount: "number",
+  currency: "string",
+  days: "number",
+  startDate: "string",
+  endDate: "string",
+  severity: "number",
+  action: "object",
+} as const satisfies Record<string, StateType>;
+export const APPROVAL_INPUTS = Object.keys(
+  APPROVAL_INPUT_TYPES,
+) as (keyof typeof APPROVAL_INPUT_TYPES)[];
+export const APPROVAL_OUTPUTS = ["outcome", "request_id", "reference"] as const;
+
 export const GraphNodeSchema = z.discriminatedUnion("kind", [
   z
     .object({
@@ -74,6 +92,22 @@ export const GraphNodeSchema = z.discriminatedUnion("kind", [
       wait: z.union([z.literal("all"), z.literal("any"), z.int().min(1).max(50)]).default("all"),
     })
     .strict(),
+  z
+    .object({
+      ...NodeBase,
+      kind: z.literal("approval"),
+      /**
+       * The request the run waits on, from the state or constants: its type, text (what the
+       * approvers read) and title, the fields its workflow routes by, and the action to run once
+       * it is approved. It is opened in the run starter's name, goes through the type's approval
+       * chain like any request (inbox, SLA, audit trail, the action once), and the run goes on
+       * when it is approved, rejected or cancelled.
+       */
+      inputs: z.partialRecord(z.enum(APPROVAL_INPUTS), InputBindingSchema),
+      /** `outcome` ("approved", "rejected", "cancelled"), `request_id`, `reference` ("FG-12"). */
+      outputs: z.partialRecord(z.enum(APPROVAL_OUTPUTS), Key).default({}),
+    })
+    .strict(),
   z.object({ ...NodeBase, kind: z.literal("branch") }).strict(),
   z
     .object({
@@ -85,6 +119,7 @@ export const GraphNodeSchema = z.discriminatedUnion("kind", [
 ]);
 export type GraphNode = z.infer<typeof GraphNodeSchema>;
 export type ToolNode = Extract<GraphNode, { kind: "tool" }>;
+export type ApprovalNode = Extract<GraphNode, { kind: "approval" }>;
 
 export const GraphEdgeSchema = z
   .object({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CODE_REVIEW } from "./demos";
+import { CODE_REVIEW, RECOMMENDED_ACTION } from "./demos";
 import type { GraphDefinitionInput } from "./model";
 import { initialState, validateGraph } from "./validate";
 
@@ -113,6 +113,40 @@ describe("initialState", () => {
       threshold: 90,
       max_passes: 10,
       issues: [],
+    });
+  });
+});
+
+describe("approval nodes", () => {
+  const demo = () => structuredClone(RECOMMENDED_ACTION);
+
+  it("accepts the recommended-action demo", () => {
+    expect(problemsOf(demo())).toEqual([]);
+  });
+
+  it("checks what the request is made of and where the outcome goes", () => {
+    const definition = demo();
+    const approve = definition.nodes[1];
+    if (approve?.kind !== "approval") throw new Error("approve");
+    approve.inputs = { text: { state: "confidence" }, amount: { value: "600" } };
+    approve.outputs = { outcome: "confidence" };
+    expect(problemsOf(definition)).toEqual([
+      { path: "nodes[1].inputs", message: 'An approval needs its input "type".' },
+      {
+        path: "nodes[1].inputs.text",
+        message: `The approval's "text" is a string; state "confidence" is a number.`,
+      },
+      { path: "nodes[1].inputs.amount", message: `The approval's "amount" is a number.` },
+      {
+        path: "nodes[1].outputs.outcome",
+        message: `The approval's "outcome" is a string; state "confidence" is a number.`,
+      },
+    ]);
+    approve.inputs = { text: { state: "text" }, type: { value: "HOLIDAY" } };
+    approve.outputs = {};
+    expect(problemsOf(definition)).toContainEqual({
+      path: "nodes[1].inputs.type",
+      message: 'There is no request type "HOLIDAY".',
     });
   });
 });

@@ -8,7 +8,10 @@
  * conflict is refused here rather than left to a race).
  */
 import { Environment } from "@marcbachmann/cel-js";
+import { REQUEST_TYPES } from "@/lib/engine/fields";
 import {
+  APPROVAL_INPUT_TYPES,
+  type ApprovalNode,
   type GraphDefinition,
   GraphDefinitionSchema,
   type GraphNode,
@@ -100,6 +103,7 @@ export function validateGraph(input: unknown): GraphVerdict {
 
   definition.nodes.forEach((node, i) => {
     if (node.kind === "tool") checkToolNode(definition, node, `nodes[${i}]`, problem);
+    if (node.kind === "approval") checkApprovalNode(definition, node, `nodes[${i}]`, problem);
   });
 
   const outgoing = new Map<string, { to: string; when?: string; at: number }[]>();
@@ -209,6 +213,44 @@ function checkToolNode(
       problem(
         `${at}.outputs.${name}`,
         `${tool.name}'s output "${name}" is a ${field.type}; state "${key}" is a ${spec.type}.`,
+      );
+    }
+  }
+}
+
+function checkApprovalNode(
+  definition: GraphDefinition,
+  node: ApprovalNode,
+  at: string,
+  problem: Problem,
+) {
+  for (const name of ["type", "text"] as const) {
+    if (!node.inputs[name]) problem(`${at}.inputs`, `An approval needs its input "${name}".`);
+  }
+  for (const [name, binding] of Object.entries(node.inputs)) {
+    const type = APPROVAL_INPUT_TYPES[name as keyof typeof APPROVAL_INPUT_TYPES];
+    if ("state" in binding) {
+      const spec = definition.state[binding.state];
+      if (!spec) problem(`${at}.inputs.${name}`, `There is no state key "${binding.state}".`);
+      else if (spec.type !== type) {
+        problem(
+          `${at}.inputs.${name}`,
+          `The approval's "${name}" is a ${type}; state "${binding.state}" is a ${spec.type}.`,
+        );
+      }
+    } else if (!valueMatches(type, binding.value)) {
+      problem(`${at}.inputs.${name}`, `The approval's "${name}" is a ${type}.`);
+    } else if (name === "type" && !REQUEST_TYPES.includes(binding.value as never)) {
+      problem(`${at}.inputs.type`, `There is no request type "${String(binding.value)}".`);
+    }
+  }
+  for (const [name, key] of Object.entries(node.outputs)) {
+    const spec = definition.state[key];
+    if (!spec) problem(`${at}.outputs.${name}`, `There is no state key "${key}".`);
+    else if (spec.type !== "string") {
+      problem(
+        `${at}.outputs.${name}`,
+        `The approval's "${name}" is a string; state "${key}" is a ${spec.type}.`,
       );
     }
   }

@@ -13,6 +13,7 @@ import { pingJob } from "./definitions/ping";
 import { pruneSessions } from "./definitions/prune-sessions";
 import { runActionJob } from "./definitions/run-action";
 import { runNodeJob } from "./definitions/run-node";
+import { runResumeJob } from "./definitions/run-resume";
 import { slaSweep } from "./definitions/sla-sweep";
 import { webhookDeliver, webhookFanOut } from "./definitions/webhooks";
 import type { JobDefinition, JobRequest } from "./job";
@@ -35,6 +36,7 @@ export const JOBS: readonly JobDefinition<string, any>[] = [
   webhookDeliver,
   attachmentPurgeJob,
   runNodeJob,
+  runResumeJob,
 ];
 
 /** Attempts per job before it is dead, for statements that enqueue in SQL. */

@@ -31,7 +31,13 @@ export async function createRequest(
   db: Db,
   actor: ServiceActor,
   input: unknown,
-  options: { ai?: AiSettings; now?: Date; timeZone?: unknown } = {},
+  options: {
+    ai?: AiSettings;
+    now?: Date;
+    timeZone?: unknown;
+    /** The new request's id (a graph run's approval derives it: lib/services/runs/approval.ts). */
+    id?: string;
+  } = {},
 ): Promise<CreatedRequest> {
   const parsed = NewRequestSchema.safeParse(input);
   if (!parsed.success) {
@@ -47,7 +53,7 @@ export async function createRequest(
     ai.now,
   );
   const enrichment = suggestion.enrichment;
-  const id = randomUUID();
+  const id = options.id ?? randomUUID();
   // The action: as the requester confirmed or edited it (checked with its tool's schema), or when
   // they sent none at all, the assistant's recommendation if it fits the confirmed type and its
   // parameters are valid for its tool.

@@ -33,6 +33,8 @@ export async function startRunAction(_previous: FormState, form: FormData): Prom
           { field: "threshold", message: "A score from 0 to 100." },
         ]);
       }
+    } else if (workflow === "recommended-action") {
+      input = { text: text(form, "text").trim() };
     } else {
       try {
         const parsed = JSON.parse(text(form, "input") || "{}");
@@ -51,7 +53,7 @@ export async function startRunAction(_previous: FormState, form: FormData): Prom
     // "input.code" is the form's "code" field.
     const fieldErrors = Object.fromEntries(
       Object.entries(result.fieldErrors ?? {}).map(([field, message]) => [
-        workflow === "code-review"
+        workflow === "code-review" || workflow === "recommended-action"
           ? field.replace(/^input\./, "")
           : field.startsWith("input.")
             ? "input"

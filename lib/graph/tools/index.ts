@@ -3,6 +3,7 @@
  * executor, the API's tool list and the workflow editor all read this registry.
  */
 import { z } from "zod";
+import { analyseRequest } from "./analyse-request";
 import { CODE_REVIEW_TOOLS } from "./code-review";
 import { defineTool, type Tool } from "./registry";
 
@@ -40,6 +41,7 @@ export const addTool = defineTool({
 
 export const TOOLS: readonly Tool[] = [
   ...CODE_REVIEW_TOOLS,
+  analyseRequest,
   waitTool,
   addTool,
 ] as unknown as Tool[];

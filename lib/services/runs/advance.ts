@@ -92,7 +92,7 @@ export async function enter(step: Advance, id: string): Promise<void> {
     return;
   }
   run.visits[id] = visit;
-  if (node.kind === "tool") {
+  if (node.kind === "tool" || node.kind === "approval") {
     run.active.push(`${id}#${visit}`);
     // Runs further along go first (and everything else, mail included, before any run), so a
     // burst of runs finishes one after another instead of all at the end.

@@ -3,13 +3,15 @@
  * finishes, and its result is discarded (the log says so). Its starter or whoever manages runs.
  */
 import { can } from "@/lib/auth/permissions";
-import type { Db } from "@/lib/db/client";
+import { type Db, poolOf } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/people-audit";
 import { appendRunLog, lockRun, saveRun } from "@/lib/db/runs";
 import { AppError } from "@/lib/errors";
 import { FINISHED_RUN_STATUSES } from "@/lib/graph/model";
 import { isUuid } from "@/lib/ids";
+import { log } from "@/lib/log";
 import type { ServiceActor } from "../actor";
+import { cancelRequest } from "../cancel-request";
 import { mayReadRun, type RunView, viewRun } from "./view-run";
 
 export async function cancelRun(
@@ -19,7 +21,7 @@ export async function cancelRun(
   now = new Date(),
 ): Promise<RunView> {
   if (!isUuid(runId)) throw new AppError("NOT_FOUND", "No such run.");
-  await inTransaction(db, async (client) => {
+  const cancelled = await inTransaction(db, async (client) => {
     const run = await lockRun(client, runId);
     if (!run || !mayReadRun(actor, run)) throw new AppError("NOT_FOUND", "No such run.");
     if (run.createdById !== actor.id && !can(actor, "run:manage")) {
@@ -45,6 +47,35 @@ export async function cancelRun(
       [{ kind: "run_cancelled", data: { by: actor.id, stopped } }],
       now,
     );
+    return run;
   });
+  // A request the run was waiting on is withdrawn too, in its requester's (the starter's) name.
+  const { rows } = await poolOf(db).query<{ request_id: string }>(
+    `SELECT ra.request_id::text FROM run_approvals ra JOIN requests r ON r.id = ra.request_id
+      WHERE ra.run_id = $1::uuid AND r.status::text NOT IN ('APPROVED', 'REJECTED', 'CANCELLED')`,
+    [runId],
+  );
+  if (rows.length) {
+    const starter = await db.user.findUniqueOrThrow({
+      where: { id: cancelled.createdById },
+      select: { id: true, roles: true, departmentId: true },
+    });
+    const requester = {
+      id: starter.id,
+      roles: starter.roles,
+      department: starter.departmentId ? { id: starter.departmentId } : null,
+    };
+    for (const { request_id } of rows) {
+      await cancelRequest(db, requester, request_id, {
+        reason: "The run that asked for it was cancelled.",
+        now,
+      }).catch((error) =>
+        log.warn(
+          { err: error, runId, requestId: request_id },
+          "could not withdraw a run's request",
+        ),
+      );
+    }
+  }
   return viewRun(db, actor, runId);
 }

@@ -24,7 +24,9 @@ import {
   lockRun,
   saveRun,
 } from "@/lib/db/runs";
+import { AppError } from "@/lib/errors";
 import {
+  type ApprovalNode,
   FINISHED_RUN_STATUSES,
   type GraphDefinition,
   graphNode,
@@ -35,6 +37,7 @@ import { toolByName } from "@/lib/graph/tools";
 import { callTool, ToolError } from "@/lib/graph/tools/registry";
 import { enqueueJobs } from "@/lib/jobs/enqueue";
 import { type Advance, advanceFrom, failIfStalled, failRun } from "./advance";
+import { completeApproval, openApproval } from "./approval";
 
 const definitions = new Map<string, GraphDefinition>();
 
@@ -99,12 +102,21 @@ export async function runNode(
       data: { attempt: claim.attempts },
     });
     await appendRunLog(client, run.id, entries, now);
-    return { state: run.state, workflowId: run.workflowId };
+    return {
+      state: run.state,
+      workflowId: run.workflowId,
+      createdById: run.createdById,
+      startedAt: now,
+    };
   });
   if (!claimed) return;
 
   const definition = await definitionOf(db, claimed.workflowId);
   const node = graphNode(definition, job.nodeId);
+  if (node.kind === "approval") {
+    await runApproval(db, job, node, definition, claimed, clock);
+    return;
+  }
   if (node.kind !== "tool") throw new Error(`"${node.id}" is not a tool node`);
   const started = performance.now();
   let writes: RunState = {};
@@ -214,3 +226,74 @@ export async function runNode(
 }
 
 export const newRunId = () => randomUUID();
+
+/**
+ * An approval visit: open its request (lib/services/runs/approval.ts) and wait; if the request has
+ * already ended (a visit run again after the decision), go on at once.
+ */
+async function runApproval(
+  db: Db,
+  job: RunNodeJob,
+  node: ApprovalNode,
+  definition: GraphDefinition,
+  claimed: { state: RunState; createdById: string; startedAt: Date },
+  clock: () => Date,
+): Promise<void> {
+  const token = `${job.nodeId}#${job.visit}`;
+  let opened: Awaited<ReturnType<typeof openApproval>> | null = null;
+  let failure: string | null = null;
+  try {
+    opened = await openApproval(
+      db,
+      { id: job.runId, createdById: claimed.createdById },
+      node,
+      job.visit,
+      claimed.state,
+      clock(),
+    );
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error; // the database: the job is retried
+    failure = `the approval request could not be opened: ${error.message}${error.issues.length ? ` (${error.issues.map((i) => `${i.field}: ${i.message}`).join("; ")})` : ""}`;
+  }
+  await inTransaction(db, async (client) => {
+    const run = await lockRun(client, job.runId);
+    if (!run || FINISHED_RUN_STATUSES.has(run.status) || !run.active.includes(token)) return;
+    const now = clock();
+    const step: Advance = { client, definition, run, entries: [], jobs: [], now };
+    if (failure || !opened) {
+      run.active = run.active.filter((t) => t !== token);
+      const error = failure ?? "no request";
+      await finishVisit(client, {
+        ...job,
+        status: "FAILED",
+        now,
+        durationMs: 0,
+        writtenKeys: [],
+        error,
+      });
+      step.entries.push({
+        kind: "node_failed",
+        nodeId: job.nodeId,
+        visit: job.visit,
+        data: { error },
+      });
+      failRun(step, `${job.nodeId}: ${error}`);
+    } else if (
+      opened.status === "APPROVED" ||
+      opened.status === "REJECTED" ||
+      opened.status === "CANCELLED"
+    ) {
+      await completeApproval(step, node, job.visit, opened, claimed.startedAt);
+    } else {
+      step.entries.push({
+        kind: "approval_requested",
+        nodeId: job.nodeId,
+        visit: job.visit,
+        data: { requestId: opened.requestId, reference: `FG-${opened.number}` },
+      });
+    }
+    await enqueueJobs(client, step.jobs);
+    await saveRun(client, run);
+    await appendRunLog(client, run.id, step.entries, now);
+  });
+}
