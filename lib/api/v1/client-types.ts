@@ -1209,6 +1209,24 @@ export interface components {
                 /** @default 25 */
                 maxVisits: number;
                 /** @constant */
+                kind: "approval";
+                inputs: {
+                    [key: string]: {
+                        state: string;
+                    } | {
+                        value: unknown;
+                    };
+                };
+                /** @default {} */
+                outputs: {
+                    [key: string]: string;
+                };
+            } | {
+                id: string;
+                label?: string;
+                /** @default 25 */
+                maxVisits: number;
+                /** @constant */
                 kind: "branch";
             } | {
                 id: string;
