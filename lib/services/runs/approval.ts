@@ -71,7 +71,8 @@ function requestInput(node: ApprovalNode, state: RunState) {
   };
 }
 
-async function starterOf(db: Db, userId: string): Promise<ServiceActor> {
+/** Whoever started a run, as the actor of the requests it opens or withdraws. */
+export async function starterOf(db: Db, userId: string): Promise<ServiceActor> {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
     select: { id: true, roles: true, departmentId: true },

@@ -12,6 +12,7 @@ import { isUuid } from "@/lib/ids";
 import { log } from "@/lib/log";
 import type { ServiceActor } from "../actor";
 import { cancelRequest } from "../cancel-request";
+import { starterOf } from "./approval";
 import { mayReadRun, type RunView, viewRun } from "./view-run";
 
 export async function cancelRun(
@@ -56,15 +57,7 @@ export async function cancelRun(
     [runId],
   );
   if (rows.length) {
-    const starter = await db.user.findUniqueOrThrow({
-      where: { id: cancelled.createdById },
-      select: { id: true, roles: true, departmentId: true },
-    });
-    const requester = {
-      id: starter.id,
-      roles: starter.roles,
-      department: starter.departmentId ? { id: starter.departmentId } : null,
-    };
+    const requester = await starterOf(db, cancelled.createdById);
     for (const { request_id } of rows) {
       await cancelRequest(db, requester, request_id, {
         reason: "The run that asked for it was cancelled.",
