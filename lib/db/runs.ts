@@ -177,17 +177,18 @@ export async function appendRunLog(
   return last;
 }
 
-/** Log lines after `afterSeq`, oldest first, at most `limit`. */
+/** Log lines after `afterSeq` (and up to `untilSeq`), oldest first, at most `limit`. */
 export async function runLog(
   db: pg.Pool | pg.PoolClient,
   runId: string,
   afterSeq = 0,
   limit = 1_000,
+  untilSeq: number | null = null,
 ): Promise<LogLine[]> {
   const { rows } = await db.query(
     `SELECT seq::int8 AS seq, at, kind, node_id AS "nodeId", visit, data FROM run_log
-      WHERE run_id = $1::uuid AND seq > $2 ORDER BY seq LIMIT $3`,
-    [runId, afterSeq, limit],
+      WHERE run_id = $1::uuid AND seq > $2 AND ($4::int8 IS NULL OR seq <= $4) ORDER BY seq LIMIT $3`,
+    [runId, afterSeq, limit, untilSeq],
   );
   return rows.map((row) => ({
     ...row,

@@ -73,7 +73,8 @@ export async function viewRun(db: Db, actor: ServiceActor, runId: string): Promi
   const pool = poolOf(db);
   const [visits, log, workflow] = await Promise.all([
     runVisits(pool, run.id),
-    runLog(pool, run.id, 0, 5_000),
+    // The lines up to the row's own (its state is as of them); a reader follows from there.
+    runLog(pool, run.id, 0, 5_000, run.logSeq),
     graphWorkflowById(pool, run.workflowId),
   ]);
   if (!workflow) throw new Error(`the run's workflow ${run.workflowId} is gone`);

@@ -171,7 +171,8 @@ describe.each(entries)("fuzzing %s", (name, operation) => {
     const pathParam = fc.oneof(
       fc.constant(requestId),
       fc.uuid(),
-      anyText.filter((t) => t.length > 0 && t.length < 200),
+      // "." and ".." are not values a path segment can carry: URLs resolve them away.
+      anyText.filter((t) => t.length > 0 && t.length < 200 && t !== "." && t !== ".."),
     );
     await fc.assert(
       fc.asyncProperty(

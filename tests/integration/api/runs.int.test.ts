@@ -104,6 +104,8 @@ describe("runs through the API", () => {
 
     const finished = await api.GET("/runs/{id}", { params: { path: { id: run.id } } });
     expect(finished.data?.status).toBe("SUCCEEDED");
+    // The log it gives is the one its state is as of: up to its logSeq, where a reader follows on.
+    expect(finished.data?.log.at(-1)?.seq).toBe(finished.data?.logSeq);
     expect(finished.data?.state.remaining_issues).toBe(0);
     expect(finished.data?.visits.find((v) => v.nodeId === "extract")?.writtenKeys).toContain(
       "functions",
