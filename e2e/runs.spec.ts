@@ -20,6 +20,8 @@ test("a requester reviews pasted code: the run finishes on its page, with sugges
   await expect(page.getByTestId("node-extract")).toContainText("done");
   await expect(page.getByTestId("node-complexity")).toContainText("done");
   await expect(page.getByTestId("review-scores")).toContainText("with the suggestions 100");
+  // The pasted code is kept with its own line breaks (a textarea posts CRLF).
+  await expect(page.getByTestId("run-state")).not.toContainText("\\r\\n");
   await expect(
     page.getByRole("list", { name: "Suggestions" }).getByRole("listitem").first(),
   ).toContainText("total");
@@ -29,6 +31,15 @@ test("a requester reviews pasted code: the run finishes on its page, with sugges
   );
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: "test-results/screenshots/run-review.png", fullPage: true });
+  // On a phone: no sideways scrolling (the code, state and log wrap).
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByTestId("run-status")).toHaveText("Succeeded");
+  expect(
+    await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    ),
+  ).toBe(0);
+  await page.screenshot({ path: "test-results/screenshots/run-review-mobile.png", fullPage: true });
 
   const runPath = new URL(page.url()).pathname;
   await page.goto("/runs");

@@ -22,7 +22,8 @@ export async function startRunAction(_previous: FormState, form: FormData): Prom
     let input: Record<string, unknown>;
     if (workflow === "code-review") {
       const threshold = Number(text(form, "threshold") || "80");
-      input = { code: text(form, "code"), threshold };
+      // Browsers send a textarea's line breaks as CRLF: the code is kept as it was written.
+      input = { code: text(form, "code").replace(/\r\n?/g, "\n"), threshold };
       if (!input.code) {
         throw new AppError("VALIDATION_FAILED", "Paste the code to review.", [
           { field: "code", message: "Paste JavaScript or TypeScript source." },
@@ -34,7 +35,7 @@ export async function startRunAction(_previous: FormState, form: FormData): Prom
         ]);
       }
     } else if (workflow === "recommended-action") {
-      input = { text: text(form, "text").trim() };
+      input = { text: text(form, "text").replace(/\r\n?/g, "\n").trim() };
     } else {
       try {
         const parsed = JSON.parse(text(form, "input") || "{}");
