@@ -109,6 +109,10 @@ test("a run asks for approval: the manager approves the request it opened, and t
   await manager.goto(`/requests/${(await waiting.getAttribute("href"))?.split("/").pop()}`);
   await expect(manager.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(manager.getByText(reference).first()).toBeVisible();
+  await expect(manager.getByTestId("from-run")).toContainText(
+    "Asked for by a run of “Recommended action”",
+  );
+  await expect(manager.getByTestId("from-run").getByRole("link")).toHaveCount(0);
   await manager.getByRole("button", { name: "Approve" }).click();
   await expect(manager.getByTestId("decision-outcome")).toContainText(`${reference} approved`);
 

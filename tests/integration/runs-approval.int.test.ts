@@ -12,6 +12,7 @@ import { decideStep } from "@/lib/services/decide-step";
 import { cancelRun } from "@/lib/services/runs/cancel-run";
 import { runNode } from "@/lib/services/runs/run-node";
 import { startRun } from "@/lib/services/runs/start-run";
+import { runOfRequest } from "@/lib/services/runs/view-run";
 import { startJobWorker } from "./job-worker";
 import { setupWorld } from "./world";
 
@@ -71,6 +72,15 @@ describe("approval nodes inside runs", () => {
     });
     expect(request.fields).toMatchObject({ amount: 600, currency: "EUR" });
     expect((await readRun(poolOf(ctx.t.db), runId))?.status).toBe("RUNNING");
+    // Its page says a run asked for it; the starter may open the run, the approver may not.
+    expect(await runOfRequest(ctx.t.db, ctx.w.requester, requestId)).toEqual({
+      workflow: "Recommended action",
+      runId,
+    });
+    expect(await runOfRequest(ctx.t.db, ctx.w.managerEng, requestId)).toEqual({
+      workflow: "Recommended action",
+      runId: null,
+    });
 
     // The job of that visit run again (a crash before it finished): still one request.
     await runNode(ctx.t.db, { runId, nodeId: "approve", visit: 1 });

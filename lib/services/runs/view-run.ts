@@ -127,3 +127,28 @@ export function summaryFromView(view: RunView): RunSummary {
   const { id, workflow, status, activeNodes, error, createdAt, startedAt, finishedAt } = view;
   return { id, workflow, status, activeNodes, error, createdAt, startedAt, finishedAt };
 }
+
+/**
+ * The graph run that opened a request through an approval node, for the request's page: the
+ * workflow's name, and the run's id when the viewer may open it (its starter, readers of every
+ * run); null for a request no run opened.
+ */
+export async function runOfRequest(
+  db: Db,
+  actor: ServiceActor,
+  requestId: string,
+): Promise<{ workflow: string; runId: string | null } | null> {
+  if (!isUuid(requestId)) return null;
+  const { rows } = await poolOf(db).query<{ run_id: string; name: string; created_by_id: string }>(
+    `SELECT r.id::text AS run_id, w.name, r.created_by_id::text AS created_by_id
+       FROM run_approvals ra JOIN runs r ON r.id = ra.run_id JOIN graph_workflows w ON w.id = r.workflow_id
+      WHERE ra.request_id = $1::uuid`,
+    [requestId],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    workflow: row.name,
+    runId: mayReadRun(actor, { createdById: row.created_by_id }) ? row.run_id : null,
+  };
+}

@@ -1,4 +1,5 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ApprovedAction } from "@/components/approved-action";
 import { Attachments } from "@/components/attachments";
@@ -33,6 +34,7 @@ import { TYPE_LABELS } from "@/lib/forms/request";
 import { attachmentsOf } from "@/lib/services/attachments";
 import { auditCheckFor } from "@/lib/services/audit-check";
 import { mayComment } from "@/lib/services/comment-on-request";
+import { runOfRequest } from "@/lib/services/runs/view-run";
 import { actorLabel, type RequestView, viewRequest } from "@/lib/services/view-request";
 import { commentAction, decideAction } from "../actions";
 import { RequesterActions } from "./requester-actions";
@@ -53,9 +55,10 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
   const { id } = await params;
   const { notice } = await searchParams;
   const view = await load(id, user);
-  const [auditCheck, files] = await Promise.all([
+  const [auditCheck, files, fromRun] = await Promise.all([
     auditCheckFor(db(), user, id),
     attachmentsOf(db(), id),
+    runOfRequest(db(), user, id),
   ]);
   const { detail, chain } = view;
   const { state } = detail.loaded;
@@ -86,6 +89,22 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
               />
             ) : null}
           </p>
+          {fromRun ? (
+            <p className="mt-1 text-sm text-slate-600" data-testid="from-run">
+              Asked for by a run of “{fromRun.workflow}”, which goes on once this is decided
+              {fromRun.runId ? (
+                <>
+                  {" "}
+                  (
+                  <Link href={`/runs/${fromRun.runId}` as Route} className="underline">
+                    see the run
+                  </Link>
+                  )
+                </>
+              ) : null}
+              .
+            </p>
+          ) : null}
         </div>
       </header>
 
