@@ -8,13 +8,13 @@
  *   check the session and permissions themselves (lib/auth/session.ts): this only reads the
  *   cookie's signature.
  *
- * It only reads the session token. Auth.js's own middleware wrapper re-issues the session cookie
+ * It only reads the session token (decrypted once per process: lib/auth/session-token.ts). Auth.js's own middleware wrapper re-issues the session cookie
  * on every request, and when that request was the sign-out action, the re-issued cookie could win
  * over the deletion: the user stayed signed in. So sessions last a fixed SESSION_MAX_AGE_SECONDS
  * from sign-in (or until revoked: lib/db/sessions.ts).
  */
 import { type NextRequest, NextResponse } from "next/server";
-import { getToken } from "next-auth/jwt";
+import { isHttpsRequest, readSessionToken } from "@/lib/auth/session-token";
 import { HSTS, newNonce, pageCsp } from "@/lib/security/headers";
 
 // /decide: a mail's signed approve / reject link is its own credential (lib/mail/decision-links.ts);
@@ -24,7 +24,7 @@ const PUBLIC_PATHS = ["/sign-in", "/decide", "/set-password", "/setup"];
 
 export default async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const https = isHttps(request);
+  const https = isHttpsRequest(request.headers, request.nextUrl.protocol);
   const csp = pageCsp(newNonce(), { dev: process.env.NODE_ENV === "development", https });
   const finish = (response: NextResponse) => {
     response.headers.set("Content-Security-Policy", csp);
@@ -40,23 +40,11 @@ export default async function proxy(request: NextRequest) {
   if (PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`))) {
     return pass();
   }
-  const token = await getToken({
-    req: request,
-    secret: process.env.AUTH_SECRET,
-    secureCookie: https,
-  });
+  const token = await readSessionToken(request.headers, https);
   if (token?.uid) return pass();
   const signIn = new URL("/sign-in", request.url);
   signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
   return finish(NextResponse.redirect(signIn));
-}
-
-/** Whether the browser talks HTTPS to us (directly, or to the proxy in front of us). */
-function isHttps(request: NextRequest): boolean {
-  return (
-    request.nextUrl.protocol === "https:" ||
-    request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https"
-  );
 }
 
 export const config = {

@@ -1,9 +1,9 @@
 /**
- * The Auth.js instance of the app: email + password through the Credentials provider. The session
- * cookie is a signed JWT naming a row in `sessions` (lib/db/sessions.ts); every read of the session
- * checks that row and reads the user's name, roles and department afresh, so sign-out, "sign out
- * everywhere" and a deactivated or changed user take effect on the next request. A token without a
- * live row ends the session (Auth.js clears the cookie).
+ * The Auth.js instance of the app: email + password through the Credentials provider, sign-out,
+ * and its own /api/auth routes. The session cookie is an encrypted JWT naming a row in `sessions`
+ * (lib/db/sessions.ts). Pages, actions and the API read it through lib/auth/session.ts, which
+ * checks that row on every request; the `jwt` callback below does the same for Auth.js's own
+ * session endpoint (a token without a live row ends the session: Auth.js clears the cookie).
  */
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";

@@ -1,17 +1,36 @@
 /** Session guards for server components, server actions and route handlers. */
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
+import { db } from "@/lib/db/client";
+import { liveSession } from "@/lib/db/sessions";
 import type { SessionUser } from "./config";
-import { auth } from "./index";
 import { can, type Permission } from "./permissions";
+import { isHttpsRequest, readSessionToken } from "./session-token";
 
 /**
- * The signed-in user, read once per request: the layout, the page and their parts all ask, and
- * each read of the session checks its row in the database (lib/db/sessions.ts).
+ * The signed-in user, read once per request: the layout, the page and their parts all ask. The
+ * cookie names a session (lib/auth/session-token.ts); its row is checked here on every request
+ * (lib/db/sessions.ts), with the user's name, roles and department read afresh, so sign-out, "sign
+ * out everywhere" and a deactivated or changed user take effect on the next request. This is what
+ * Auth.js's `auth()` did through the `jwt` callback (lib/auth/index.ts, still used at sign-in),
+ * without re-encrypting the cookie on every read.
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  return session?.user?.id ? session.user : null;
+  const headerList = await headers();
+  const token = await readSessionToken(headerList, isHttpsRequest(headerList, null));
+  if (!token?.uid || !token.sid) return null;
+  const live = await liveSession(db(), token.sid, new Date());
+  if (!live || live.userId !== token.uid) return null;
+  return {
+    id: live.userId,
+    email: live.email,
+    name: live.name,
+    roles: live.roles,
+    department: live.department,
+    sessionId: token.sid,
+    timeZone: live.timeZone,
+  };
 });
 
 /** The signed-in user, or a redirect to the sign-in page. */
