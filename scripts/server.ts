@@ -1,6 +1,6 @@
 /**
- * The HTTP server in front of Next.js, what scripts/run.ts starts for `npm start` and `npm run
- * dev` (`tsx scripts/server.ts start|dev`). It does what only the server holding the socket can
+ * The HTTP server in front of Next.js, what scripts/run.ts starts for `npm run dev` (`tsx
+ * scripts/server.ts dev`) and, compiled to .next/flowgate-server.mjs, for `npm start`. It does what only the server holding the socket can
  * (lib/http/front-door.ts): resolve the client's address, believing X-Forwarded-For only from
  * TRUSTED_PROXIES, and refuse a body declared larger than MAX_BODY_BYTES with 413 before Next.js
  * reads it (Next.js's own limit on server actions answers with an error page instead).
