@@ -9,7 +9,7 @@ import type { ActionResult } from "@/lib/forms/result";
 import { layers } from "@/lib/graph/layout";
 import type { GraphDefinition } from "@/lib/graph/model";
 import { StatusBadge } from "./status-badge";
-import { Alert, buttonClass } from "./ui";
+import { Alert, buttonClass, Panel } from "./ui";
 
 export interface LiveLine {
   seq: number;
@@ -138,13 +138,7 @@ export function RunLive(props: RunLiveProps) {
       {error ? <Alert title="The run failed">{error}</Alert> : null}
       {cancelError ? <Alert title="Not cancelled">{cancelError}</Alert> : null}
 
-      <section
-        aria-labelledby="graph-heading"
-        className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-      >
-        <h2 id="graph-heading" className="font-medium">
-          Graph
-        </h2>
+      <Panel title="Graph" headingId="graph-heading">
         <ol className="mt-3 space-y-2" aria-label="Nodes, from the start">
           {layers(props.definition).map((layer) => (
             <li key={layer.join(",")} className="flex flex-wrap justify-center gap-2">
@@ -205,17 +199,11 @@ export function RunLive(props: RunLiveProps) {
             </li>
           ))}
         </ul>
-      </section>
+      </Panel>
 
       {props.definition.key === "code-review" ? <ReviewResult state={state} /> : null}
 
-      <section
-        aria-labelledby="state-heading"
-        className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-      >
-        <h2 id="state-heading" className="font-medium">
-          State
-        </h2>
+      <Panel title="State" headingId="state-heading">
         <dl className="mt-2 space-y-1 text-xs" data-testid="run-state">
           {Object.entries(state).map(([key, value]) => (
             <div key={key} className="grid gap-1 sm:grid-cols-[12rem_1fr]">
@@ -226,15 +214,9 @@ export function RunLive(props: RunLiveProps) {
             </div>
           ))}
         </dl>
-      </section>
+      </Panel>
 
-      <section
-        aria-labelledby="log-heading"
-        className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-      >
-        <h2 id="log-heading" className="font-medium">
-          Log
-        </h2>
+      <Panel title="Log" headingId="log-heading">
         <div role="log" aria-labelledby="log-heading">
           <ol className="mt-2 space-y-0.5 font-mono text-xs" data-testid="run-log">
             {log.map((line) => (
@@ -251,7 +233,7 @@ export function RunLive(props: RunLiveProps) {
             ))}
           </ol>
         </div>
-      </section>
+      </Panel>
     </div>
   );
 }
@@ -295,13 +277,7 @@ function ReviewResult({ state }: { state: Record<string, unknown> }) {
       | { id: string; severity: string; message: string; line: number }[]
       | undefined) ?? [];
   return (
-    <section
-      aria-labelledby="review-heading"
-      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-    >
-      <h2 id="review-heading" className="font-medium">
-        Review
-      </h2>
+    <Panel title="Review" headingId="review-heading">
       <p className="mt-1 text-sm" data-testid="review-scores">
         Code score {String(state.code_score ?? "—")} · with the suggestions{" "}
         {String(state.quality_score ?? "—")} · threshold {String(state.threshold ?? "—")} ·{" "}
@@ -334,6 +310,6 @@ function ReviewResult({ state }: { state: Record<string, unknown> }) {
       {state.ai_note ? (
         <p className="mt-2 text-xs text-slate-600">{String(state.ai_note)}</p>
       ) : null}
-    </section>
+    </Panel>
   );
 }

@@ -47,3 +47,30 @@ export function Alert({
     </div>
   );
 }
+
+/**
+ * A titled panel of a page: a section named by its heading (`headingId` when something else, such
+ * as a live log, also refers to the heading; otherwise derived from the title).
+ */
+export function Panel({
+  title,
+  headingId,
+  children,
+}: {
+  title: string;
+  headingId?: string;
+  children: ReactNode;
+}) {
+  const id = headingId ?? `section-${title.toLowerCase().replaceAll(" ", "-")}`;
+  return (
+    <section
+      aria-labelledby={id}
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
+    >
+      <h2 id={id} className="mb-3 text-base font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}

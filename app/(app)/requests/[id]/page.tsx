@@ -13,7 +13,7 @@ import { RoutingWarnings } from "@/components/routing-warnings";
 import { SlaCountdown } from "@/components/sla-countdown";
 import { StatusBadge } from "@/components/status-badge";
 import { Timeline } from "@/components/timeline";
-import { Alert } from "@/components/ui";
+import { Alert, Panel } from "@/components/ui";
 import { When } from "@/components/when";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
@@ -118,7 +118,7 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
         <LiveRequest requestId={state.id} version={detail.loaded.version} />
         <KeyFacts view={view} now={now} timeZone={user.timeZone} />
         {decideActions.length > 0 ? (
-          <Section title="Your decision">
+          <Panel title="Your decision">
             {view.onBehalfOf ? (
               <p className="mb-3 text-sm text-slate-700" data-testid="on-behalf-of">
                 You decide on behalf of {view.onBehalfOf}, who is away and named you their delegate.
@@ -132,7 +132,7 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
               decide={decideAction}
               actionHash={view.approvedAction?.hash ?? null}
             />
-          </Section>
+          </Panel>
         ) : null}
 
         <Lifecycle timeline={detail.timeline} hasAction={view.approvedAction !== null} />
@@ -141,7 +141,7 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
 
         <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <div className="space-y-6">
-            <Section title="Details">
+            <Panel title="Details">
               <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
                 <dt className="text-slate-500">Requester</dt>
                 <dd>
@@ -174,9 +174,9 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
               <p className="mt-1 whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-sm">
                 {detail.description}
               </p>
-            </Section>
+            </Panel>
 
-            <Section title="Attachments">
+            <Panel title="Attachments">
               <Attachments
                 requestId={state.id}
                 userId={user.id}
@@ -186,12 +186,12 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
                   when: <When at={file.createdAt} now={now} timeZone={user.timeZone} />,
                 }))}
               />
-            </Section>
+            </Panel>
 
             <AiSection view={view} />
 
             {view.isRequester && view.actions.length > 0 ? (
-              <Section title="Your actions">
+              <Panel title="Your actions">
                 <RequesterActions
                   requestId={state.id}
                   version={detail.loaded.version}
@@ -201,22 +201,22 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
                   action={state.action}
                   actions={view.actions}
                 />
-              </Section>
+              </Panel>
             ) : null}
 
             {view.approvedAction ? (
-              <Section title="Action once approved">
+              <Panel title="Action once approved">
                 <ApprovedAction action={view.approvedAction} runs={view.actionRuns} />
                 <p className="mt-2 text-xs text-slate-500">
                   An approval is bound to this exact action: it runs once, with these details, after
                   the last approval.
                 </p>
-              </Section>
+              </Panel>
             ) : null}
           </div>
 
           <div className="space-y-6">
-            <Section title="Approval chain">
+            <Panel title="Approval chain">
               {chain.steps.length === 0 ? (
                 <p className="text-sm text-slate-600">
                   {chain.problem ?? "No approval step: the workflow decides on its own."}
@@ -254,9 +254,9 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
               {chain.problem && chain.steps.length > 0 ? (
                 <p className="mt-2 text-xs text-slate-500">{chain.problem}</p>
               ) : null}
-            </Section>
+            </Panel>
 
-            <Section title="Questions and comments">
+            <Panel title="Questions and comments">
               <CommentThread
                 comments={detail.timeline.flatMap((entry) => {
                   const read = readEventData(entry.action, entry.data);
@@ -284,14 +284,14 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
                   />
                 </div>
               ) : null}
-            </Section>
+            </Panel>
 
-            <Section title="Timeline">
+            <Panel title="Timeline">
               {auditCheck ? (
                 <AuditCheckPanel check={auditCheck} requestId={state.id} number={detail.number} />
               ) : null}
               <Timeline entries={detail.timeline} timeZone={user.timeZone} />
-            </Section>
+            </Panel>
           </div>
         </div>
       </OutcomeBanner>
@@ -397,21 +397,6 @@ function KeyFacts({
   );
 }
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  const id = `section-${title.toLowerCase().replaceAll(" ", "-")}`;
-  return (
-    <section
-      aria-labelledby={id}
-      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
-    >
-      <h2 id={id} className="mb-3 text-base font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
 /** A confirmed field; an amount with its currency in one money format (lib/format.ts). */
 function FieldRow({ name, value, fields }: { name: FieldName; value: unknown; fields: object }) {
   const currency = (fields as { currency?: unknown }).currency;
@@ -432,7 +417,7 @@ function FieldRow({ name, value, fields }: { name: FieldName; value: unknown; fi
 function AiSection({ view }: { view: RequestView }) {
   const { enrichment, enrichmentError } = view.detail;
   return (
-    <Section title="AI summary">
+    <Panel title="AI summary">
       {enrichment ? (
         <div className="space-y-2 text-sm">
           <p data-testid="ai-summary">{enrichment.summary}</p>
@@ -459,6 +444,6 @@ function AiSection({ view }: { view: RequestView }) {
             : "No AI summary for this request."}
         </p>
       )}
-    </Section>
+    </Panel>
   );
 }
