@@ -24,6 +24,15 @@ export function mailAndJobsFor(ctx: { t: { db: PrismaClient; url: string } }) {
   });
   return {
     catcher: () => catcher as MailCatcher,
+    /** Stops the SMTP server (mail fails as if it were down) until `restartCatcher`. */
+    async stopCatcher(): Promise<void> {
+      await catcher?.stop();
+    },
+    /** Starts the SMTP server again on the port the app sends to; earlier mails are gone. */
+    async restartCatcher(): Promise<void> {
+      const smtpPort = Number(new URL((catcher as MailCatcher).smtpUrl).port);
+      catcher = await startMailCatcher({ smtpPort });
+    },
     /** The mails to `to` whose subject matches, once at least `count` arrived (10 s at most). */
     async mailsTo(to: string, subject: RegExp, count = 1): Promise<CaughtMail[]> {
       const deadline = Date.now() + 10_000;

@@ -2,10 +2,9 @@
  * Flowgate acts on its own: a transition's jobs are queued by the statement that writes it, a real
  * graphile-worker runs them, and real mail goes over SMTP to a real catcher (lib/mail/catcher.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { poolOf } from "@/lib/db/client";
 import { jobsAboutRequest } from "@/lib/db/job-queue";
-import { type CaughtMail, type MailCatcher, startMailCatcher } from "@/lib/mail/catcher";
 import { cancelRequest } from "@/lib/services/cancel-request";
 import { createDelegation } from "@/lib/services/create-delegation";
 import { createDraft } from "@/lib/services/create-draft";
@@ -13,40 +12,12 @@ import { decideStep } from "@/lib/services/decide-step";
 import { endDelegation } from "@/lib/services/end-delegation";
 import { escalateOverdue } from "@/lib/services/escalate-overdue";
 import { submitRequest } from "@/lib/services/submit-request";
-import { startJobWorker } from "./job-worker";
+import { mailAndJobsFor } from "./mail";
 import { setupWorld } from "./world";
 
 const ctx = setupWorld();
-let catcher: MailCatcher;
-let smtpPort: number;
-
-let worker: Awaited<ReturnType<typeof startJobWorker>>;
-
-beforeAll(async () => {
-  catcher = await startMailCatcher();
-  smtpPort = Number(new URL(catcher.smtpUrl).port);
-  process.env.SMTP_URL = catcher.smtpUrl;
-  process.env.APP_URL = "https://flowgate.test";
-  // The handlers use the app's database handle: point it at this file's database.
-  worker = await startJobWorker(ctx.t.db, ctx.t.url);
-});
-
-afterAll(async () => {
-  await worker?.stop();
-  await catcher?.stop();
-  delete process.env.SMTP_URL;
-  delete process.env.APP_URL;
-});
-
-/** The mails to `to` whose subject matches, once at least `count` arrived (10 s at most). */
-async function mailsTo(to: string, subject: RegExp, count = 1): Promise<CaughtMail[]> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const found = catcher.messages().filter((m) => m.to.includes(to) && subject.test(m.subject));
-    if (found.length >= count || Date.now() > deadline) return found;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const smtp = mailAndJobsFor(ctx);
+const mailsTo = smtp.mailsTo;
 
 /**
  * Waits until every job about `requestId` ran: what is left is only waiting for its time (a
@@ -93,7 +64,12 @@ describe("notifications", () => {
     expect(mail?.text).toContain(`https://flowgate.test/requests/${id}`);
     expect(mail?.html).toContain(`href="https://flowgate.test/requests/${id}"`);
     // Only whoever may decide it: not the other department's manager, not the requester.
-    expect(catcher.messages().filter((m) => /Docking station/.test(m.subject))).toHaveLength(1);
+    expect(
+      smtp
+        .catcher()
+        .messages()
+        .filter((m) => /Docking station/.test(m.subject)),
+    ).toHaveLength(1);
   });
 
   it("says the due time in the approver's own time zone", async () => {
@@ -134,7 +110,8 @@ describe("notifications", () => {
       await mailsTo("manager.eng@w.test", /Webcam for the away manager/);
       await settled(id);
       expect(
-        catcher
+        smtp
+          .catcher()
           .messages()
           .filter((m) => /Webcam for the away manager/.test(m.subject))
           .flatMap((m) => m.to)
@@ -188,7 +165,7 @@ describe("notifications", () => {
   });
 
   it("loses no mail while the SMTP server is down: the job is retried and mails once", async () => {
-    await catcher.stop();
+    await smtp.stopCatcher();
     const id = await submitted("Cable ties");
     // The first attempt fails against the closed port, and the job waits for its retry.
     const deadline = Date.now() + 10_000;
@@ -198,11 +175,16 @@ describe("notifications", () => {
       if (!failedOnce) await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(failedOnce).toBe(true);
-    catcher = await startMailCatcher({ smtpPort });
+    await smtp.restartCatcher();
     const mails = await mailsTo("manager.eng@w.test", /Cable ties/);
     expect(mails).toHaveLength(1);
     await settled(id);
-    expect(catcher.messages().filter((m) => /Cable ties/.test(m.subject))).toHaveLength(1);
+    expect(
+      smtp
+        .catcher()
+        .messages()
+        .filter((m) => /Cable ties/.test(m.subject)),
+    ).toHaveLength(1);
   });
 
   it("sends nothing to someone who turned email off", async () => {
@@ -213,7 +195,12 @@ describe("notifications", () => {
     try {
       const id = await submitted("Whiteboard");
       await settled(id);
-      expect(catcher.messages().some((m) => /Whiteboard/.test(m.subject))).toBe(false);
+      expect(
+        smtp
+          .catcher()
+          .messages()
+          .some((m) => /Whiteboard/.test(m.subject)),
+      ).toBe(false);
     } finally {
       await ctx.t.db.user.update({
         where: { id: ctx.w.managerEng.id },
