@@ -149,6 +149,11 @@ export type GraphDefinitionInput = z.input<typeof GraphDefinitionSchema>;
 
 export type RunState = Record<string, unknown>;
 
+/** What a binding gives in `state`: the key's value (undefined when unset), or its constant. */
+export function bindingValue(binding: InputBinding, state: RunState): unknown {
+  return "state" in binding ? state[binding.state] : binding.value;
+}
+
 export const RUN_STATUSES = ["QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export const FINISHED_RUN_STATUSES: ReadonlySet<RunStatus> = new Set([

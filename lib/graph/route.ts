@@ -6,6 +6,7 @@
  * silent false.
  */
 import {
+  bindingValue,
   type GraphDefinition,
   type GraphNode,
   graphNode,
@@ -73,7 +74,7 @@ export function routeFrom(definition: GraphDefinition, node: GraphNode, state: R
 export function toolInput(node: ToolNode, state: RunState): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const [name, binding] of Object.entries(node.inputs)) {
-    const value = "state" in binding ? state[binding.state] : binding.value;
+    const value = bindingValue(binding, state);
     if (value !== undefined) input[name] = value;
   }
   return input;

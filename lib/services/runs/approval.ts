@@ -25,7 +25,7 @@ import {
   saveRun,
 } from "@/lib/db/runs";
 import { AppError } from "@/lib/errors";
-import { type ApprovalNode, graphNode, type RunState } from "@/lib/graph/model";
+import { type ApprovalNode, bindingValue, graphNode, type RunState } from "@/lib/graph/model";
 import { enqueueJobs } from "@/lib/jobs/enqueue";
 import type { ServiceActor } from "../actor";
 import { createRequest } from "../create-request";
@@ -50,7 +50,7 @@ function requestInput(node: ApprovalNode, state: RunState) {
   const value = (name: keyof ApprovalNode["inputs"]) => {
     const binding = node.inputs[name];
     if (!binding) return undefined;
-    const found = "state" in binding ? state[binding.state] : binding.value;
+    const found = bindingValue(binding, state);
     return found === null ? undefined : found;
   };
   const fields: Record<string, unknown> = {};
