@@ -1,12 +1,13 @@
 /**
  * API tokens (table `api_tokens`). Every API call with a token reads its row joined to its user
- * (one prepared statement on the primary key), so a revoked or expired token, a deactivated user
- * and a change of roles take effect on the very next call. last_used_at is written at most once a
- * minute per token: reads in between do not write.
+ * (a prepared statement on the primary key, shared by the calls that arrive together), so a
+ * revoked or expired token, a deactivated user and a change of roles take effect on the very next
+ * call. last_used_at is written at most once a minute per token: reads in between do not write.
  */
 import type { Role } from "@/lib/auth/roles";
-import type { Db } from "./client";
+import { type Db, poolOf } from "./client";
 import { DELEGATORS_SQL, type Delegator, type DelegatorRow, delegatorsFrom } from "./delegations";
+import { groupedRead } from "./grouped-read";
 import { preparedQuery } from "./sql";
 
 const TOUCH_EVERY_MS = 60_000;
@@ -42,22 +43,7 @@ interface Row {
 
 /** The token's row and its user as they are now, or null: unknown, revoked, expired, inactive. */
 export async function liveToken(db: Db, tokenId: string, now: Date): Promise<TokenOwner | null> {
-  const [row] = await preparedQuery<Row>(
-    db,
-    "api-token-live",
-    `SELECT t.secret_hash, t.scopes, t.last_used_at, u.id::text AS user_id, u.email, u.name,
-            u.roles::text[] AS roles,
-            CASE WHEN d.id IS NULL THEN NULL
-                 ELSE json_build_object('id', d.id, 'code', d.code, 'name', d.name) END AS department,
-            (SELECT coalesce(json_agg(x), '[]'::json) FROM (${DELEGATORS_SQL("t.user_id", "$2")}) x)
-              AS standing_in_for
-       FROM api_tokens t
-       JOIN users u ON u.id = t.user_id
-       LEFT JOIN departments d ON d.id = u.department_id
-      WHERE t.id = $1::uuid AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2)
-        AND u.active`,
-    [tokenId, now],
-  );
+  const row = await readToken(poolOf(db), { tokenId, now });
   if (!row) return null;
   return {
     tokenId,
@@ -74,6 +60,34 @@ export async function liveToken(db: Db, tokenId: string, now: Date): Promise<Tok
     standingInFor: delegatorsFrom(row.standing_in_for),
   };
 }
+
+/**
+ * Every API call reads its token: the calls that arrive together share one statement
+ * (grouped-read.ts), each with its own token and instant (`q.now`: expiry and delegations are
+ * judged at the caller's own time).
+ */
+const readToken = groupedRead(
+  async (pool, keys: { tokenId: string; now: Date }[]): Promise<(Row | null)[]> => {
+    const { rows } = await pool.query<Row & { n: string }>({
+      name: "api-token-live-group",
+      text: `SELECT q.n, t.secret_hash, t.scopes, t.last_used_at, u.id::text AS user_id, u.email,
+                  u.name, u.roles::text[] AS roles,
+                  CASE WHEN d.id IS NULL THEN NULL
+                       ELSE json_build_object('id', d.id, 'code', d.code, 'name', d.name) END AS department,
+                  (SELECT coalesce(json_agg(x), '[]'::json) FROM (${DELEGATORS_SQL("t.user_id", "q.now")}) x)
+                    AS standing_in_for
+             FROM unnest($1::uuid[], $2::timestamptz[]) WITH ORDINALITY AS q(id, now, n)
+             JOIN api_tokens t ON t.id = q.id
+             JOIN users u ON u.id = t.user_id
+             LEFT JOIN departments d ON d.id = u.department_id
+            WHERE t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > q.now) AND u.active`,
+      values: [keys.map((k) => k.tokenId), keys.map((k) => k.now)],
+    });
+    const answers: (Row | null)[] = keys.map(() => null);
+    for (const row of rows) answers[Number(row.n) - 1] = row;
+    return answers;
+  },
+);
 
 function shouldTouch(lastUsedAt: Date | null, now: Date): boolean {
   return !lastUsedAt || now.getTime() - lastUsedAt.getTime() >= TOUCH_EVERY_MS;

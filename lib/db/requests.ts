@@ -22,6 +22,7 @@ import { jobRequest } from "@/lib/jobs/catalog";
 import { actionJob, jobsForTransition, type QueuedJob } from "@/lib/jobs/from-transition";
 import { type AuditHead, chainEntries, INSERT_AUDIT_ROWS, requestStream } from "./audit";
 import { type Db, poolOf } from "./client";
+import { groupedRead } from "./grouped-read";
 import { preparedQuery } from "./sql";
 import { JOBS_CTE, jobJson, writeTransition } from "./transition-writer";
 
@@ -129,13 +130,28 @@ export function toLoaded(row: RequestRow): LoadedRequest {
   };
 }
 
-const LOAD_SQL = `SELECT ${REQUEST_COLUMNS} FROM requests r WHERE r.id = $1::uuid`;
-
 export async function loadRequest(db: Db, id: string): Promise<LoadedRequest | null> {
   if (!isUuid(id)) return null; // not an id at all: no such request (and no query)
-  const rows = await preparedQuery<RequestRow>(db, "load_request", LOAD_SQL, [id]);
-  return rows[0] ? toLoaded(rows[0]) : null;
+  const row = await readRequest(poolOf(db), id);
+  return row ? toLoaded(row) : null;
 }
+
+/**
+ * Every decision and edit loads its request first: loads that arrive together share one statement
+ * (grouped-read.ts). A load is always sent after it was asked for, so it sees every write its
+ * caller finished before.
+ */
+const readRequest = groupedRead(async (pool, ids: string[]): Promise<(RequestRow | null)[]> => {
+  const { rows } = await pool.query<RequestRow & { n: string }>({
+    name: "load_request_group",
+    text: `SELECT q.n, ${REQUEST_COLUMNS}
+             FROM unnest($1::uuid[]) WITH ORDINALITY AS q(id, n) JOIN requests r ON r.id = q.id`,
+    values: [ids],
+  });
+  const answers: (RequestRow | null)[] = ids.map(() => null);
+  for (const row of rows) answers[Number(row.n) - 1] = row;
+  return answers;
+});
 
 const TERMINAL = new Set<RequestStatus>(["APPROVED", "REJECTED", "CANCELLED"]);
 
