@@ -131,11 +131,17 @@ export const GraphEdgeSchema = z
   .strict();
 export type GraphEdge = z.infer<typeof GraphEdgeSchema>;
 
+/** A graph workflow's key, as in its URL: lower-case letters, digits and -, 2–63 characters. */
+const GRAPH_KEY = /^[a-z][a-z0-9-]{1,62}$/;
+
+/** Whether `value` can be a workflow's key at all (else: no such workflow, without a query). */
+export function isGraphKey(value: string): boolean {
+  return GRAPH_KEY.test(value);
+}
+
 export const GraphDefinitionSchema = z
   .object({
-    key: z
-      .string()
-      .regex(/^[a-z][a-z0-9-]{1,62}$/, "Lower-case letters, digits and -, starting with a letter."),
+    key: z.string().regex(GRAPH_KEY, "Lower-case letters, digits and -, starting with a letter."),
     name: z.string().min(1).max(120),
     description: z.string().max(2_000).optional(),
     state: z.record(Key, StateKeySchema),

@@ -136,6 +136,14 @@ describe("the code-review workflow", () => {
     ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
+    // Found by the API fuzzing: a NUL byte (which PostgreSQL refuses in text) was a 500.
+    await expect(
+      startRun(ctx.t.db, ctx.w.requester, { workflow: "\u0000", input: {} }),
+    ).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "There is no workflow by that name.",
+      issues: [{ field: "workflow" }],
+    });
     expect(
       (await listRunsFor(ctx.t.db, ctx.w.requester, { all: false, limit: 200 })).items.length,
     ).toBe(before);

@@ -8,6 +8,7 @@ import { type Db, poolOf } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/people-audit";
 import { appendRunLog, graphWorkflow, insertRun, lockRun, saveRun } from "@/lib/db/runs";
 import { AppError } from "@/lib/errors";
+import { isGraphKey } from "@/lib/graph/model";
 import { initialState } from "@/lib/graph/validate";
 import { enqueueJobs } from "@/lib/jobs/enqueue";
 import type { ServiceActor } from "../actor";
@@ -27,11 +28,14 @@ export async function startRun(
   request: StartRunInput,
   now = new Date(),
 ): Promise<RunView> {
-  const workflow = await graphWorkflow(poolOf(db), request.workflow, request.version);
+  // A text that cannot be a key (a NUL byte, which PostgreSQL refuses in text, found by the API
+  // fuzzing) names no workflow: the same refusal, without a query.
+  const key = isGraphKey(request.workflow) ? request.workflow : null;
+  const workflow = key ? await graphWorkflow(poolOf(db), key, request.version) : null;
   if (!workflow) {
     throw new AppError(
       "NOT_FOUND",
-      `There is no workflow "${request.workflow}"${request.version ? ` version ${request.version}` : ""}.`,
+      `There is no workflow ${key ? `"${key}"` : "by that name"}${request.version ? ` version ${request.version}` : ""}.`,
       [{ field: request.version ? "version" : "workflow", message: "No such workflow (version)." }],
     );
   }
