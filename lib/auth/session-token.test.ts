@@ -9,25 +9,26 @@ import {
 
 const SECRET = "a test secret of enough length for HKDF, not used anywhere else";
 const SALT = "authjs.session-token";
-const NOW_S = 1_900_000_000; // a fixed instant (2030); the tokens' iat/exp are set around it
 
-async function cookie(claims: Record<string, unknown>, expSeconds: number): Promise<string> {
-  // Auth.js's encode sets iat/exp from the clock; the fixed instant keeps the test calendar-free.
-  vi.useFakeTimers({ now: NOW_S * 1000, toFake: ["Date"] });
-  try {
-    return await encode({ token: claims, secret: SECRET, salt: SALT, maxAge: expSeconds });
-  } finally {
-    vi.useRealTimers();
-  }
+/**
+ * A cookie as Auth.js makes it, issued now: jose checks `exp` against the clock it runs with (the
+ * first decryption), so the test's instants are taken relative to that clock, never fixed.
+ */
+async function cookie(claims: Record<string, unknown>, expSeconds: number) {
+  const issued = Math.floor(Date.now() / 1000);
+  const token = await encode({ token: claims, secret: SECRET, salt: SALT, maxAge: expSeconds });
+  return { token, at: (seconds: number) => (issued + seconds) * 1000, issued };
 }
 
 describe("rememberedDecode", () => {
   it("decrypts a cookie once, then answers from memory until its exp", async () => {
-    const token = await cookie({ uid: "u-1", sid: "s-1" }, 3_600);
-    const at = (seconds: number) => (NOW_S + seconds) * 1000;
+    const { token, at, issued } = await cookie({ uid: "u-1", sid: "s-1" }, 3_600);
 
     const first = await rememberedDecode({ token, secret: SECRET, salt: SALT }, at(0));
-    expect(first).toMatchObject({ uid: "u-1", sid: "s-1", exp: NOW_S + 3_600 });
+    expect(first).toMatchObject({ uid: "u-1", sid: "s-1" });
+    const exp = first?.exp as number;
+    expect(exp - issued).toBeGreaterThanOrEqual(3_600);
+    expect(exp - issued).toBeLessThanOrEqual(3_601);
     const count = rememberedCount();
 
     // The same value with a wrong secret would not decrypt: an answer from memory shows the
@@ -40,20 +41,24 @@ describe("rememberedDecode", () => {
     ).rejects.toThrow();
 
     // Within jose's 15 s tolerance past exp it still holds; after, it is refused and forgotten.
-    expect(await rememberedDecode({ token, secret: SECRET, salt: SALT }, at(3_610))).toEqual(first);
-    expect(await rememberedDecode({ token, secret: SECRET, salt: SALT }, at(3_616))).toBeNull();
+    expect(
+      await rememberedDecode({ token, secret: SECRET, salt: SALT }, at(exp - issued + 10)),
+    ).toEqual(first);
+    expect(
+      await rememberedDecode({ token, secret: SECRET, salt: SALT }, at(exp - issued + 16)),
+    ).toBeNull();
     expect(rememberedCount()).toBe(count - 1);
   });
 
   it("remembers nothing that did not decrypt", async () => {
-    const token = await cookie({ uid: "u-2", sid: "s-2" }, 3_600);
+    const { token, at } = await cookie({ uid: "u-2", sid: "s-2" }, 3_600);
     const tampered = `${token.slice(0, -4)}AAAA`;
     const before = rememberedCount();
     await expect(
-      rememberedDecode({ token: tampered, secret: SECRET, salt: SALT }, NOW_S * 1000),
+      rememberedDecode({ token: tampered, secret: SECRET, salt: SALT }, at(0)),
     ).rejects.toThrow();
     await expect(
-      rememberedDecode({ token: tampered, secret: SECRET, salt: SALT }, NOW_S * 1000),
+      rememberedDecode({ token: tampered, secret: SECRET, salt: SALT }, at(0)),
     ).rejects.toThrow();
     expect(rememberedCount()).toBe(before);
     expect(await rememberedDecode({ token: "", secret: SECRET, salt: SALT })).toBeNull();
