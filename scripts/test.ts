@@ -27,7 +27,7 @@ interface Tally {
   skipped: number;
 }
 
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium-headless-shell";
 const faketime = process.env.FAKETIME_PATH ?? "/usr/bin/faketime";
 const bin = (name: string) => `node_modules/.bin/${name}`;
 const DAY_MS = 86_400_000;
@@ -85,7 +85,10 @@ const steps: Step[] = [
   {
     name: "end-to-end",
     command: [bin("playwright"), "test"],
-    needs: { path: chromium, hint: "apt-get install -y chromium, or set CHROMIUM_PATH" },
+    needs: {
+      path: chromium,
+      hint: "apt-get install -y chromium-headless-shell, or set CHROMIUM_PATH",
+    },
     report: async () => {
       const { stats } = JSON.parse(await readFile("test-results/playwright.json", "utf8"));
       return {
