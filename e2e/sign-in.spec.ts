@@ -1,5 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, mainNavLinks, signIn, signInAs, test, USERS } from "./fixtures";
+import { expect, mainNavLinks, seriousViolations, signIn, signInAs, test, USERS } from "./fixtures";
 
 const GENERIC_ERROR = "That email and password do not match an account.";
 
@@ -124,16 +123,10 @@ test.describe("sign-in and role navigation", () => {
 
   test("the sign-in and home pages have no serious accessibility violations", async ({ page }) => {
     await page.goto("/sign-in");
-    const signInScan = await new AxeBuilder({ page }).analyze();
-    expect(
-      signInScan.violations.filter((v) => v.impact === "serious" || v.impact === "critical"),
-    ).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await signIn(page, USERS.requester);
     await expect(page.getByRole("heading", { name: "Welcome, Rita" })).toBeVisible();
-    const homeScan = await new AxeBuilder({ page }).analyze();
-    expect(
-      homeScan.violations.filter((v) => v.impact === "serious" || v.impact === "critical"),
-    ).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
 
