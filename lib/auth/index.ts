@@ -8,12 +8,13 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
-import { liveSession, openSession, revokeSession } from "@/lib/db/sessions";
+import { openSession, revokeSession } from "@/lib/db/sessions";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { clientAddress } from "./client-address";
 import { authConfig, SESSION_MAX_AGE_SECONDS } from "./config";
 import { authenticate, SignInSchema } from "./credentials";
+import { sessionUserOf } from "./session-user";
 import { createSignInThrottle, type SignInThrottle } from "./sign-in-throttle";
 
 export class InvalidCredentials extends CredentialsSignin {
@@ -89,9 +90,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           department: user.department ?? null,
         };
       }
-      if (!token.uid || !token.sid) return null;
-      const live = await liveSession(db(), token.sid, now);
-      if (!live || live.userId !== token.uid) return null; // ends the session
+      const live = await sessionUserOf(db(), token, now);
+      if (!live) return null; // ends the session
       return {
         ...token,
         name: live.name,

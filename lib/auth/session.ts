@@ -3,10 +3,10 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
-import { liveSession } from "@/lib/db/sessions";
 import type { SessionUser } from "./config";
 import { can, type Permission } from "./permissions";
 import { isHttpsRequest, readSessionToken } from "./session-token";
+import { sessionUserOf } from "./session-user";
 
 /**
  * The signed-in user, read once per request: the layout, the page and their parts all ask. The
@@ -19,18 +19,7 @@ import { isHttpsRequest, readSessionToken } from "./session-token";
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const headerList = await headers();
   const token = await readSessionToken(headerList, isHttpsRequest(headerList, null));
-  if (!token?.uid || !token.sid) return null;
-  const live = await liveSession(db(), token.sid, new Date());
-  if (!live || live.userId !== token.uid) return null;
-  return {
-    id: live.userId,
-    email: live.email,
-    name: live.name,
-    roles: live.roles,
-    department: live.department,
-    sessionId: token.sid,
-    timeZone: live.timeZone,
-  };
+  return token ? sessionUserOf(db(), token, new Date()) : null;
 });
 
 /** The signed-in user, or a redirect to the sign-in page. */

@@ -4,6 +4,7 @@
  * the user was changed (a trigger).
  */
 import { describe, expect, it } from "vitest";
+import { sessionUserOf } from "@/lib/auth/session-user";
 import { deleteExpiredSessions, liveSession, openSession, revokeSession } from "@/lib/db/sessions";
 import { deviceOf, mySessions, signOutEverywhereElse } from "@/lib/services/sessions";
 import { createUserAs, setupWorld } from "./world";
@@ -36,6 +37,26 @@ describe("a session", () => {
     expect((await liveSession(ctx.t.db, sid, at(HOUR)))?.name).toBe("Renamed");
     expect(await liveSession(ctx.t.db, sid, at(8 * HOUR))).toBeNull();
     expect(await liveSession(ctx.t.db, "00000000-0000-4000-8000-000000000000", NOW)).toBeNull();
+  });
+
+  it("gives the cookie's user only when it names that user's live session", async () => {
+    const [owner, other] = [await newUser("cookie-owner"), await newUser("cookie-other")];
+    const sid = await open(owner.id);
+    expect(await sessionUserOf(ctx.t.db, { uid: owner.id, sid }, at(HOUR))).toEqual({
+      id: owner.id,
+      email: "cookie-owner@sessions.test",
+      name: "cookie-owner",
+      roles: ["REQUESTER"],
+      department: { id: ctx.w.eng, code: "ENG", name: "Engineering" },
+      sessionId: sid,
+      timeZone: null,
+    });
+    // Someone else's session id in a cookie naming this user, or half a cookie: nobody.
+    expect(await sessionUserOf(ctx.t.db, { uid: other.id, sid }, at(HOUR))).toBeNull();
+    expect(await sessionUserOf(ctx.t.db, { uid: owner.id }, at(HOUR))).toBeNull();
+    expect(await sessionUserOf(ctx.t.db, { sid }, at(HOUR))).toBeNull();
+    await revokeSession(ctx.t.db, sid, "signed out", at(HOUR));
+    expect(await sessionUserOf(ctx.t.db, { uid: owner.id, sid }, at(HOUR))).toBeNull();
   });
 
   it("writes last_seen_at at most once a minute", async () => {
