@@ -12,7 +12,7 @@ import { TOKEN_LIFETIME_LABELS, TOKEN_LIFETIMES } from "@/lib/forms/api-token";
 import type { FormState } from "@/lib/forms/result";
 import { fieldError, TextField } from "./form-fields";
 import { keepValuesOnSubmit, useResetOnSuccess } from "./keep-values";
-import { Alert, buttonClass, FieldError, inputClass } from "./ui";
+import { Alert, buttonClass, FieldError, inputClass, Panel } from "./ui";
 
 export interface TokenRow {
   id: string;
@@ -56,13 +56,7 @@ export function ApiTokenSection({
   const formRef = useResetOnSuccess(state);
   const headingId = `tokens-${userId ?? "mine"}`;
   return (
-    <section
-      aria-labelledby={headingId}
-      className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
-    >
-      <h2 id={headingId} className="font-semibold">
-        {title}
-      </h2>
+    <Panel title={title} headingId={headingId} className="mt-6 space-y-4">
       <p className="text-sm text-slate-600">
         {description}{" "}
         <a href="/api/docs" className="underline">
@@ -136,7 +130,7 @@ export function ApiTokenSection({
           {pending ? "Making…" : "Make token"}
         </button>
       </form>
-    </section>
+    </Panel>
   );
 }
 

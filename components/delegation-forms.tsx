@@ -9,7 +9,7 @@ import { formatDateTime } from "@/lib/format";
 import type { FormState } from "@/lib/forms/result";
 import { TextField } from "./form-fields";
 import { keepValuesOnSubmit, useResetOnSuccess } from "./keep-values";
-import { Alert, buttonClass } from "./ui";
+import { Alert, buttonClass, Panel } from "./ui";
 
 type Action = (previous: FormState, form: FormData) => Promise<FormState>;
 
@@ -29,13 +29,7 @@ export function DelegationSection({
   const [state, formAction, pending] = useActionState(create, null);
   const formRef = useResetOnSuccess(state);
   return (
-    <section
-      aria-labelledby="ooo-heading"
-      className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
-    >
-      <h2 id="ooo-heading" className="font-semibold">
-        Out of office
-      </h2>
+    <Panel title="Out of office" headingId="ooo-heading" className="mt-6 space-y-4">
       <p className="text-sm text-slate-600">
         While you are away, the steps waiting for you also appear in your delegate's inbox; what
         they decide is recorded as by them on your behalf.
@@ -92,7 +86,7 @@ export function DelegationSection({
           {pending ? "Saving…" : "Name delegate"}
         </button>
       </form>
-    </section>
+    </Panel>
   );
 }
 

@@ -50,22 +50,25 @@ export function Alert({
 
 /**
  * A titled panel of a page: a section named by its heading (`headingId` when something else, such
- * as a live log, also refers to the heading; otherwise derived from the title).
+ * as a live log or a test, also refers to the heading; otherwise derived from the title).
+ * `className` adds layout only: the space around the panel and between its parts.
  */
 export function Panel({
   title,
   headingId,
+  className,
   children,
 }: {
   title: string;
   headingId?: string;
+  className?: string;
   children: ReactNode;
 }) {
   const id = headingId ?? `section-${title.toLowerCase().replaceAll(" ", "-")}`;
   return (
     <section
       aria-labelledby={id}
-      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
+      className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5 ${className ?? ""}`}
     >
       <h2 id={id} className="mb-3 text-base font-semibold">
         {title}

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 /** Where the person is signed in, and "sign out everywhere else". */
 import { ExactTime } from "@/components/exact-time";
-import { Alert, buttonClass } from "@/components/ui";
+import { Alert, buttonClass, Panel } from "@/components/ui";
 import type { FormState } from "@/lib/forms/result";
 import type { SessionView } from "@/lib/services/sessions";
 
@@ -16,13 +16,7 @@ export function SessionsForm({
   const [state, formAction, pending] = useActionState(action, null);
   const others = sessions.filter((session) => !session.current).length;
   return (
-    <section
-      aria-labelledby="sessions-heading"
-      className="mt-6 space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
-    >
-      <h2 id="sessions-heading" className="text-sm font-medium text-slate-700">
-        Where you are signed in
-      </h2>
+    <Panel title="Where you are signed in" headingId="sessions-heading" className="mt-6 space-y-3">
       {state && !state.ok ? <Alert title="Not done">{state.message}</Alert> : null}
       {state?.ok && state.message ? <Alert tone="success">{state.message}</Alert> : null}
       <ul className="divide-y divide-slate-100 text-sm" data-testid="sessions">
@@ -46,6 +40,6 @@ export function SessionsForm({
           {pending ? "Signing out…" : "Sign out everywhere else"}
         </button>
       </form>
-    </section>
+    </Panel>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { NewDepartmentForm, RenameDepartmentForm } from "@/components/people-forms";
+import { Panel } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { createDepartmentAction, renameDepartmentAction } from "../users/actions";
@@ -29,15 +30,9 @@ export default async function DepartmentsPage() {
           </li>
         ))}
       </ul>
-      <section
-        aria-labelledby="new-heading"
-        className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-      >
-        <h2 id="new-heading" className="mb-3 font-semibold">
-          Add a department
-        </h2>
+      <Panel title="Add a department" headingId="new-heading">
         <NewDepartmentForm action={createDepartmentAction} />
-      </section>
+      </Panel>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { AuditEventsTable } from "@/components/audit-explorer";
 import { PageHeader } from "@/components/page-header";
 import { ActiveForm, EditPersonForm, PasswordLinkForm } from "@/components/people-forms";
+import { Panel } from "@/components/ui";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -45,13 +46,7 @@ export default async function PersonPage({ params }: PageProps<"/admin/users/[id
         description={`${person.email} · ${person.active ? (invited ? "Invited, no password set yet" : "Active") : "Deactivated"}`}
       />
       <div className="grid gap-6 lg:grid-cols-2">
-        <section
-          aria-labelledby="edit-heading"
-          className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-        >
-          <h2 id="edit-heading" className="mb-3 font-semibold">
-            Name, roles and department
-          </h2>
+        <Panel title="Name, roles and department" headingId="edit-heading">
           <EditPersonForm
             action={updatePersonAction}
             departments={departments}
@@ -63,19 +58,13 @@ export default async function PersonPage({ params }: PageProps<"/admin/users/[id
               seen: person.updatedAt.toISOString(),
             }}
           />
-        </section>
-        <section
-          aria-labelledby="access-heading"
-          className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-        >
-          <h2 id="access-heading" className="font-semibold">
-            Access
-          </h2>
+        </Panel>
+        <Panel title="Access" headingId="access-heading" className="space-y-4">
           {person.active ? (
             <PasswordLinkForm action={sendPasswordLinkAction} userId={person.id} />
           ) : null}
           <ActiveForm action={setActiveAction} userId={person.id} active={person.active} />
-        </section>
+        </Panel>
       </div>
       {history?.ok ? (
         <section aria-labelledby="history-heading" className="mt-8 space-y-2">
