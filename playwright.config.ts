@@ -4,10 +4,9 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://localhost:${PORT}`;
 const MAIL_PORT = Number(process.env.E2E_MAIL_PORT ?? PORT + 80);
 // Debian's Chromium headless shell (package chromium-headless-shell): the same browser Playwright
-// runs headless by default, which its own download would fetch but cannot on our machines. Not
-// the full browser: its new headless mode stops rendering a page of one context while pages of
-// others are open (Chromium 156: navigations and axe runs never finish), which specs opening a
-// page per person do all the time; see docs/decisions.md, "End-to-end browser".
+// runs headless by default, which its own download would fetch but cannot on our machines. The
+// full browser's new headless mode stalled (Chromium 156: navigations and axe runs that never
+// finished) with many pages open; see docs/decisions.md, "End-to-end browser".
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium-headless-shell";
 
 export default defineConfig({

@@ -386,8 +386,8 @@ async function phoneCheck(page: import("@playwright/test").Page, name: string) {
 test("the day's work on a phone: attach, ask, answer, approve with confirmation, home and audit", async ({
   browser,
 }) => {
-  // Three people's pages, seven full-page screenshots and axe checks: 19 s alone, 45–55 s beside
-  // the rest of the suite on two cores.
+  // Three people's pages, seven full-page screenshots and axe checks: 19 s alone, 33 s beside the
+  // rest of the suite on two cores.
   test.setTimeout(90_000);
   const phone = { viewport: { width: 390, height: 844 }, isMobile: true };
   const title = tag("Phone");
