@@ -66,7 +66,7 @@ export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   return violations;
 }
 
-export const test = base.extend<{ cspClean: undefined }>({
+export const test = base.extend<{ testEnd: undefined }>({
   page: async ({ page }, use) => {
     await watchCsp(page);
     await use(page);
@@ -78,7 +78,7 @@ export const test = base.extend<{ cspClean: undefined }>({
    * went on polling, counting down and refreshing on live updates for the rest of the run — forty
    * and more by the end, which made every test four to seven times slower than alone.
    */
-  cspClean: [
+  testEnd: [
     async ({ browser }, use) => {
       cspWatches.length = 0;
       const before = new Set(browser.contexts());
@@ -118,7 +118,8 @@ export function authFile(email: string): string {
 /**
  * A new page of `email`'s own (one browser context per person), already signed in: the context
  * starts from the session the setup project stored, so a spec pays for a page load, not for a
- * whole sign-in. Specs about signing in use signIn / signInAs instead.
+ * whole sign-in. Specs about signing in use signIn / signInAs instead. The context is closed when
+ * the test ends (the `testEnd` fixture).
  */
 export async function personPage(
   browser: Browser,
