@@ -11,8 +11,8 @@
  * It only reads the session token (decrypted once per process: lib/auth/session-token.ts).
  * Auth.js's own middleware wrapper re-issues the session cookie on every request, and when that
  * request was the sign-out action, the re-issued cookie could win over the deletion: the user
- * stayed signed in. So sessions last a fixed SESSION_MAX_AGE_SECONDS
- * from sign-in (or until revoked: lib/db/sessions.ts).
+ * stayed signed in. So sessions last a fixed SESSION_MAX_AGE_SECONDS from sign-in (or until
+ * revoked: lib/db/sessions.ts).
  */
 import { type NextRequest, NextResponse } from "next/server";
 import { isHttpsRequest, readSessionToken } from "@/lib/auth/session-token";

@@ -83,8 +83,8 @@ test("after sign-in only this site's paths are followed", async ({ browser }) =>
   await expect(page).toHaveURL(/^http:\/\/(localhost|127\.0\.0\.1)[:/]/);
 });
 
-// One test per person, each with its own budget: twenty page loads in one test took 84 s of a 90 s
-// budget on a loaded two-core machine (20 s alone).
+// One test per person, each with its own budget: twenty page loads in one test (20 s alone) left
+// little margin on a loaded two-core machine.
 const CSP_PAGES: [(typeof PEOPLE)[number], string[]][] = [
   [USERS.requester, ["/", "/requests", "/requests/new", "/settings", "/tasks", "/no-such-page"]],
   [USERS.managerEng, ["/inbox"]],
