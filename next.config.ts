@@ -16,7 +16,7 @@ const nextConfig: NextConfig = {
   // forbidden() in lib/auth/session.ts answers 403 with app/forbidden.tsx.
   experimental: { authInterrupts: true },
   // Security headers on every response (lib/security/headers.ts); pages get their nonce CSP in
-  // proxy.ts.
+  // the front door (lib/http/page-guard.ts).
   async headers() {
     return [
       { source: "/:path*", headers: [...SECURITY_HEADERS] },

@@ -13,7 +13,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page is rendered per request (the 404 page too): each gets its own CSP nonce, which
-  // Next.js can only put on scripts it renders then (proxy.ts, lib/security/headers.ts).
+  // Next.js can only put on scripts it renders then (lib/http/page-guard.ts).
   await connection();
   return (
     <html lang="en">

@@ -1,7 +1,7 @@
 /**
  * The part of the Auth.js configuration that needs no database, extended by lib/auth/index.ts
- * with the Credentials provider. Route protection: proxy.ts (a first line) and the guards in
- * lib/auth/session.ts and lib/api/route.ts (the real checks).
+ * with the Credentials provider. Route protection: lib/http/page-guard.ts (a first line) and the
+ * guards in lib/auth/session.ts and lib/api/route.ts (the real checks).
  */
 import type { NextAuthConfig } from "next-auth";
 import type { Role } from "./roles";

@@ -6,8 +6,8 @@
  * cookie read, three reads per signed-in page (the proxy's check, the layout's decrypt and
  * re-encrypt): more than half of what a page cost.
  *
- * So the proxy and the session guards (lib/auth/session.ts) read the cookie here, and a cookie
- * decrypted once is remembered by its exact value for this process:
+ * So the page guard (lib/http/page-guard.ts) and the session guards (lib/auth/session.ts) read
+ * the cookie here, and a cookie decrypted once is remembered by its exact value for this process:
  * - the same cookie value always decrypts to the same payload (the ciphertext is authenticated),
  *   so a remembered answer is the answer a decryption would give, as long as its `exp` holds,
  *   which is checked on every read with jose's 15 s tolerance;
@@ -30,7 +30,8 @@ interface Remembered {
   exp: number | undefined;
 }
 
-// The proxy and the pages are separate bundles in one process: one cache for both.
+// The front door (scripts/server.ts) and the pages are separate bundles in one process: one
+// cache for both.
 const CACHE = Symbol.for("flowgate.session-token-cache");
 type WithCache = typeof globalThis & { [CACHE]?: Map<string, Remembered> };
 function remembered(): Map<string, Remembered> {

@@ -9,19 +9,23 @@
  * - a server action call that Next.js answers with a 5xx before sending anything is answered
  *   400 problem+json instead. Every action body runs inside runAction, which turns any error into
  *   a result, so such a 5xx comes from Next.js failing to decode what was sent (null, not its
- *   encoding, nested 10,000 deep): bad input, not our failure. It is logged with the request id.
+ *   encoding, nested 10,000 deep): bad input, not our failure. It is logged with the request id;
+ * - pages get their nonce CSP, and anonymous visitors the way to sign in (lib/http/page-guard.ts).
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { BlockList } from "node:net";
 import { resolveClientAddress } from "@/lib/auth/client-address";
 import { log } from "@/lib/log";
+import type { PageGuard } from "./page-guard";
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => unknown;
 
 export interface FrontDoorOptions {
   trustedProxies: BlockList;
   maxBodyBytes: number;
+  /** Run before Next.js on each request (lib/http/page-guard.ts): true when it answered. */
+  pages?: PageGuard;
 }
 
 export function frontDoor(server: Server, handle: Handler, options: FrontDoorOptions): Server {
@@ -38,7 +42,28 @@ export function frontDoor(server: Server, handle: Handler, options: FrontDoorOpt
     if (request.method === "POST" && request.headers["next-action"]) {
       answerUndecodableActions(request, response);
     }
-    void handle(request, response);
+    if (!options.pages) {
+      void handle(request, response);
+      return;
+    }
+    options.pages(request, response).then(
+      (answered) => {
+        if (!answered) void handle(request, response);
+      },
+      (error: unknown) => {
+        const requestId = randomUUID();
+        log.error({ err: error, requestId }, "the page guard failed");
+        refuse(
+          request,
+          response,
+          500,
+          "Internal Server Error",
+          "Something went wrong.",
+          "INTERNAL",
+          requestId,
+        );
+      },
+    );
   };
   server.on("request", (request, response) => admit(request, response, false));
   server.on("checkContinue", (request, response) => admit(request, response, true));
@@ -77,8 +102,8 @@ function refuse(
   title: string,
   detail: string,
   code: string,
+  requestId: string = randomUUID(),
 ) {
-  const requestId = randomUUID();
   const body = JSON.stringify({ type: "about:blank", title, status, detail, code, requestId });
   response.writeHead(status, {
     "content-type": "application/problem+json",

@@ -1,6 +1,6 @@
 /**
  * Security headers. Every response gets SECURITY_HEADERS (next.config.ts); pages get a strict
- * Content-Security-Policy with a fresh nonce per request (proxy.ts), which Next.js puts on its own
+ * Content-Security-Policy with a fresh nonce per request (lib/http/page-guard.ts), which Next.js puts on its own
  * scripts; API responses get API_CSP. No 'unsafe-inline' for scripts: a script runs only from this
  * origin with the page's nonce, or loaded by one that has it ('strict-dynamic').
  */
