@@ -70,4 +70,21 @@ describe("times people read", () => {
     expect(isTimeZone("")).toBe(false);
     expect(isTimeZone("A".repeat(65))).toBe(false);
   });
+
+  it("answers the same from its kept formatters, also past their limit and for bad keys", () => {
+    // Formatters are kept per zone and currency (at most 500 keys): more keys than that, unknown
+    // ones among them, still get the right answer, and the kept ones keep giving it.
+    for (let i = 0; i < 600; i++) {
+      expect(isTimeZone(`Nowhere/Zone${i}`)).toBe(false);
+      expect(formatExact(now, `Nowhere/Zone${i}`)).toBe("Tue, 1 Dec 2026, 10:00 UTC");
+      expect(formatMoney(5, `X${i}`)).toBe(`X${i} 5`);
+    }
+    expect(isTimeZone("Pacific/Auckland")).toBe(true);
+    expect(formatExact(now, "Pacific/Auckland")).toBe("Tue, 1 Dec 2026, 23:00 GMT+13");
+    expect(formatExact(now, "Europe/Berlin")).toBe("Tue, 1 Dec 2026, 11:00 CET");
+    expect(formatMoney(14_280, "EUR")).toBe("€14,280.00");
+    expect(formatMoney(14_280, "EUR")).toBe("€14,280.00");
+    expect(formatMoney(12.5, "JPY")).toBe("¥13");
+    expect(formatMoney(1_000, undefined)).toBe("1,000");
+  });
 });
