@@ -4,6 +4,7 @@
  * guards in lib/auth/session.ts and lib/api/route.ts (the real checks).
  */
 import type { NextAuthConfig } from "next-auth";
+import type { Delegator } from "@/lib/db/delegations";
 import type { Role } from "./roles";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // one working day
@@ -18,6 +19,11 @@ export interface SessionUser {
   sessionId?: string;
   /** The IANA time zone they read times in (Settings; detected from the browser until chosen). */
   timeZone?: string | null;
+  /**
+   * Whom they stand in for (out-of-office delegations running when the session was read with
+   * this request); absent where the user was not read from a session.
+   */
+  standingInFor?: Delegator[];
 }
 
 declare module "next-auth" {

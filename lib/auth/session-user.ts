@@ -27,5 +27,6 @@ export async function sessionUserOf(
     department: live.department,
     sessionId: token.sid,
     timeZone: live.timeZone,
+    standingInFor: live.standingInFor,
   };
 }

@@ -1,16 +1,20 @@
 /**
  * Signed-in sessions (table `sessions`). The session cookie is a signed JWT naming its row; every
  * request that reads the session checks the row (one prepared statement on the primary key, joined
- * to the user) so sign-out, "sign out everywhere", deactivation and changes of roles, department or
+ * to the user, grouped with concurrent reads) so sign-out, "sign out everywhere", deactivation and changes of roles, department or
  * password (a trigger revokes on those) take effect on the very next request.
  */
 import { randomUUID } from "node:crypto";
 import type { Role } from "@/lib/auth/roles";
 import type { Db } from "./client";
+import { poolOf } from "./client";
+import { DELEGATORS_SQL, type Delegator, type DelegatorRow, delegatorsFrom } from "./delegations";
+import { groupedRead } from "./grouped-read";
 import { preparedQuery } from "./sql";
 
 /** How often a session's last_seen_at is written (reads in between do not write). */
 const TOUCH_EVERY_MS = 60_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface LiveSession {
   userId: string;
@@ -19,6 +23,8 @@ export interface LiveSession {
   roles: Role[];
   department: { id: string; code: string; name: string } | null;
   timeZone: string | null;
+  /** Whom they stand in for at the time the session was read (their delegations running then). */
+  standingInFor: Delegator[];
 }
 
 export async function openSession(
@@ -47,26 +53,23 @@ interface Row {
   department: LiveSession["department"];
   time_zone: string | null;
   last_seen_at: Date;
+  standing_in_for: DelegatorRow[];
 }
 
-/** The session's user as the database has them now, or null: unknown, revoked, expired, inactive. */
+/**
+ * The session's user as the database has them now, or null: unknown, revoked, expired, inactive.
+ * Whom they stand in for at `now` comes along (the inbox and home page need it: one statement
+ * less for them). Sessions read while another read is in flight share one statement
+ * (grouped-read.ts), as API tokens do: under load many pages are asking at once.
+ */
 export async function liveSession(
   db: Db,
   sessionId: string,
   now: Date,
 ): Promise<LiveSession | null> {
-  const [row] = await preparedQuery<Row>(
-    db,
-    "session-live",
-    `SELECT u.id::text AS user_id, u.email, u.name, u.roles::text[] AS roles, u.time_zone, s.last_seen_at,
-            CASE WHEN d.id IS NULL THEN NULL
-                 ELSE json_build_object('id', d.id::text, 'code', d.code, 'name', d.name) END AS department
-       FROM sessions s
-       JOIN users u ON u.id = s.user_id
-       LEFT JOIN departments d ON d.id = u.department_id
-      WHERE s.id = $1::uuid AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.active`,
-    [sessionId, now],
-  );
+  // Ids come from cookies we encrypted; anything else would fail the group's statement for all.
+  if (!UUID.test(sessionId)) return null;
+  const row = await readSession(poolOf(db), { sessionId, now });
   if (!row) return null;
   if (now.getTime() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
     await preparedQuery(
@@ -83,8 +86,32 @@ export async function liveSession(
     roles: row.roles,
     department: row.department,
     timeZone: row.time_zone,
+    standingInFor: delegatorsFrom(row.standing_in_for),
   };
 }
+
+const readSession = groupedRead(
+  async (pool, keys: { sessionId: string; now: Date }[]): Promise<(Row | null)[]> => {
+    const { rows } = await pool.query<Row & { n: string }>({
+      name: "session-live-group",
+      text: `SELECT q.n, u.id::text AS user_id, u.email, u.name, u.roles::text[] AS roles, u.time_zone,
+                  s.last_seen_at,
+                  CASE WHEN d.id IS NULL THEN NULL
+                       ELSE json_build_object('id', d.id::text, 'code', d.code, 'name', d.name) END AS department,
+                  (SELECT coalesce(json_agg(x), '[]'::json) FROM (${DELEGATORS_SQL("s.user_id", "q.now")}) x)
+                    AS standing_in_for
+             FROM unnest($1::uuid[], $2::timestamptz[]) WITH ORDINALITY AS q(id, now, n)
+             JOIN sessions s ON s.id = q.id
+             JOIN users u ON u.id = s.user_id
+             LEFT JOIN departments d ON d.id = u.department_id
+            WHERE s.revoked_at IS NULL AND s.expires_at > q.now AND u.active`,
+      values: [keys.map((k) => k.sessionId), keys.map((k) => k.now)],
+    });
+    const answers: (Row | null)[] = keys.map(() => null);
+    for (const row of rows) answers[Number(row.n) - 1] = row;
+    return answers;
+  },
+);
 
 export async function revokeSession(db: Db, sessionId: string, reason: string, now: Date) {
   await db.session.updateMany({

@@ -2,7 +2,7 @@
 import type { SessionUser } from "@/lib/auth/config";
 import type { Actor } from "@/lib/engine";
 
-export type ServiceActor = Pick<SessionUser, "id" | "roles"> & {
+export type ServiceActor = Pick<SessionUser, "id" | "roles" | "standingInFor"> & {
   department: { id: string } | null;
 };
 

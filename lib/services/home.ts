@@ -27,8 +27,11 @@ const WEEK_MS = 7 * 86_400_000;
 
 export async function homeFor(db: Db, user: ServiceActor, now = new Date()): Promise<Home> {
   const decides = can(user, "inbox:read");
-  // Whom they stand in for, read once for the count and the first items.
-  const standingInFor = decides ? await delegatorsOf(db, user.id, now) : [];
+  // Whom they stand in for, read once for the count and the first items (with the session, when
+  // the user came from one).
+  const standingInFor = decides
+    ? (user.standingInFor ?? (await delegatorsOf(db, user.id, now)))
+    : [];
   const inboxUser = {
     id: user.id,
     roles: user.roles,

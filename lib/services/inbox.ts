@@ -87,7 +87,8 @@ export async function inboxFor(
     throw new AppError("VALIDATION_FAILED", "The inbox query is invalid.", zodIssues(parsed.error));
   }
   const { type, limit, cursor, q, urgent } = parsed.data;
-  const standingInFor = known?.standingInFor ?? (await delegatorsOf(db, user.id, now));
+  const standingInFor =
+    known?.standingInFor ?? user.standingInFor ?? (await delegatorsOf(db, user.id, now));
   const page = await inboxPage(
     db,
     { id: user.id, roles: user.roles, departmentId: user.department?.id ?? null, standingInFor },

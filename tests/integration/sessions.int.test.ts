@@ -3,6 +3,7 @@
  * change to the user's active flag, roles, department or password end it on the next read, however
  * the user was changed (a trigger).
  */
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { sessionUserOf } from "@/lib/auth/session-user";
 import { deleteExpiredSessions, liveSession, openSession, revokeSession } from "@/lib/db/sessions";
@@ -50,6 +51,7 @@ describe("a session", () => {
       department: { id: ctx.w.eng, code: "ENG", name: "Engineering" },
       sessionId: sid,
       timeZone: null,
+      standingInFor: [],
     });
     // Someone else's session id in a cookie naming this user, or half a cookie: nobody.
     expect(await sessionUserOf(ctx.t.db, { uid: other.id, sid }, at(HOUR))).toBeNull();
@@ -57,6 +59,53 @@ describe("a session", () => {
     expect(await sessionUserOf(ctx.t.db, { sid }, at(HOUR))).toBeNull();
     await revokeSession(ctx.t.db, sid, "signed out", at(HOUR));
     expect(await sessionUserOf(ctx.t.db, { uid: owner.id, sid }, at(HOUR))).toBeNull();
+  });
+
+  it("brings whom the user stands in for then; reads at the same time share a statement", async () => {
+    const [deputy, other] = [await newUser("deputy"), await newUser("deputy-other")];
+    const [deputySession, otherSession, revoked] = [
+      await open(deputy.id),
+      await open(other.id),
+      await open(other.id),
+    ];
+    await revokeSession(ctx.t.db, revoked, "signed out", NOW);
+    // The finance approver is away for the first three hours.
+    await ctx.t.db.delegation.create({
+      data: {
+        id: randomUUID(),
+        userId: ctx.w.finance.id,
+        delegateId: deputy.id,
+        startsAt: NOW,
+        endsAt: at(3 * HOUR),
+        createdAt: NOW,
+      },
+    });
+    // Asked together: one statement answers each by position, the revoked one with nobody.
+    const [during, others, gone, after] = await Promise.all([
+      liveSession(ctx.t.db, deputySession, at(HOUR)),
+      liveSession(ctx.t.db, otherSession, at(HOUR)),
+      liveSession(ctx.t.db, revoked, at(HOUR)),
+      liveSession(ctx.t.db, deputySession, at(4 * HOUR)),
+    ]);
+    expect(during?.userId).toBe(deputy.id);
+    expect(during?.standingInFor).toEqual([
+      {
+        id: ctx.w.finance.id,
+        name: "finance",
+        roles: expect.arrayContaining(["FINANCE"]),
+        departmentId: ctx.w.finance.department?.id ?? null,
+      },
+    ]);
+    expect(others).toMatchObject({ userId: other.id, standingInFor: [] });
+    expect(gone).toBeNull();
+    expect(after).toMatchObject({ userId: deputy.id, standingInFor: [] });
+    // An id that is no session id at all is nobody, and does not fail the others read with it.
+    const [bad, good] = await Promise.all([
+      liveSession(ctx.t.db, "not-a-uuid", at(HOUR)),
+      liveSession(ctx.t.db, otherSession, at(HOUR)),
+    ]);
+    expect(bad).toBeNull();
+    expect(good?.userId).toBe(other.id);
   });
 
   it("writes last_seen_at at most once a minute", async () => {

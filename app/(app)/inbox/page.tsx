@@ -25,8 +25,8 @@ export default async function InboxPage({ searchParams }: PageProps<"/inbox">) {
   };
   const deciding = user.roles.filter((role) => APPROVER_ROLES.includes(role));
   const now = new Date();
-  // Whom the user stands in for, read once for the first page and the count.
-  const standingInFor = await delegatorsOf(db(), user.id, now);
+  // Whom the user stands in for, read once for the first page and the count (with the session).
+  const standingInFor = user.standingInFor ?? (await delegatorsOf(db(), user.id, now));
   const [initial, counts] = await Promise.all([
     inboxFor(
       db(),
