@@ -6,8 +6,9 @@
  */
 import type { Role } from "@/lib/auth/roles";
 import { type Db, poolOf } from "./client";
-import { DELEGATORS_SQL, type Delegator, type DelegatorRow, delegatorsFrom } from "./delegations";
-import { groupedRead } from "./grouped-read";
+import { type Delegator, type DelegatorRow, delegatorsFrom } from "./delegations";
+import { byPosition, groupedRead } from "./grouped-read";
+import { LIVE_USER_COLUMNS, LIVE_USER_JOIN } from "./live-user";
 import { preparedQuery } from "./sql";
 
 const TOUCH_EVERY_MS = 60_000;
@@ -70,22 +71,14 @@ const readToken = groupedRead(
   async (pool, keys: { tokenId: string; now: Date }[]): Promise<(Row | null)[]> => {
     const { rows } = await pool.query<Row & { n: string }>({
       name: "api-token-live-group",
-      text: `SELECT q.n, t.secret_hash, t.scopes, t.last_used_at, u.id::text AS user_id, u.email,
-                  u.name, u.roles::text[] AS roles,
-                  CASE WHEN d.id IS NULL THEN NULL
-                       ELSE json_build_object('id', d.id, 'code', d.code, 'name', d.name) END AS department,
-                  (SELECT coalesce(json_agg(x), '[]'::json) FROM (${DELEGATORS_SQL("t.user_id", "q.now")}) x)
-                    AS standing_in_for
+      text: `SELECT q.n, t.secret_hash, t.scopes, t.last_used_at, ${LIVE_USER_COLUMNS("t.user_id", "q.now")}
              FROM unnest($1::uuid[], $2::timestamptz[]) WITH ORDINALITY AS q(id, now, n)
              JOIN api_tokens t ON t.id = q.id
-             JOIN users u ON u.id = t.user_id
-             LEFT JOIN departments d ON d.id = u.department_id
-            WHERE t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > q.now) AND u.active`,
+             ${LIVE_USER_JOIN("t.user_id")}
+            WHERE t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > q.now)`,
       values: [keys.map((k) => k.tokenId), keys.map((k) => k.now)],
     });
-    const answers: (Row | null)[] = keys.map(() => null);
-    for (const row of rows) answers[Number(row.n) - 1] = row;
-    return answers;
+    return byPosition(keys.length, rows);
   },
 );
 

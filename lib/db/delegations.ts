@@ -10,8 +10,8 @@ export interface Delegator extends Principal {
 /**
  * The delegators of `delegate` (a SQL expression of the delegate's id) at `now` (one of the
  * statement's parameters), as rows of id, name, roles, department_id: the one rule, shared by
- * delegatorsOf and the API token read (lib/db/api-tokens.ts). It names its tables `d` and `u`: an
- * outer column passed as `delegate` must not use those aliases.
+ * delegatorsOf and the session and API token reads (lib/db/live-user.ts). It names its tables `d`
+ * and `u`: an outer column passed as `delegate` must not use those aliases.
  */
 export function DELEGATORS_SQL(delegate: string, now: string): string {
   return `SELECT u.id, u.name, u.roles::text[] AS roles, u.department_id

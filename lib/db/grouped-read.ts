@@ -65,3 +65,16 @@ export function groupedRead<K, R>(
       else run(pool, [waiting]);
     });
 }
+
+/**
+ * A grouped statement's rows in its callers' order: each row carries `n`, its caller's 1-based
+ * position (`unnest(...) WITH ORDINALITY`); a caller without a row gets null.
+ */
+export function byPosition<R extends { n: string | number }>(
+  count: number,
+  rows: R[],
+): (R | null)[] {
+  const answers: (R | null)[] = Array.from({ length: count }, () => null);
+  for (const row of rows) answers[Number(row.n) - 1] = row;
+  return answers;
+}

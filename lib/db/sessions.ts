@@ -8,8 +8,9 @@ import { randomUUID } from "node:crypto";
 import type { Role } from "@/lib/auth/roles";
 import type { Db } from "./client";
 import { poolOf } from "./client";
-import { DELEGATORS_SQL, type Delegator, type DelegatorRow, delegatorsFrom } from "./delegations";
-import { groupedRead } from "./grouped-read";
+import { type Delegator, type DelegatorRow, delegatorsFrom } from "./delegations";
+import { byPosition, groupedRead } from "./grouped-read";
+import { LIVE_USER_COLUMNS, LIVE_USER_JOIN } from "./live-user";
 import { preparedQuery } from "./sql";
 
 /** How often a session's last_seen_at is written (reads in between do not write). */
@@ -94,22 +95,14 @@ const readSession = groupedRead(
   async (pool, keys: { sessionId: string; now: Date }[]): Promise<(Row | null)[]> => {
     const { rows } = await pool.query<Row & { n: string }>({
       name: "session-live-group",
-      text: `SELECT q.n, u.id::text AS user_id, u.email, u.name, u.roles::text[] AS roles, u.time_zone,
-                  s.last_seen_at,
-                  CASE WHEN d.id IS NULL THEN NULL
-                       ELSE json_build_object('id', d.id::text, 'code', d.code, 'name', d.name) END AS department,
-                  (SELECT coalesce(json_agg(x), '[]'::json) FROM (${DELEGATORS_SQL("s.user_id", "q.now")}) x)
-                    AS standing_in_for
+      text: `SELECT q.n, s.last_seen_at, u.time_zone, ${LIVE_USER_COLUMNS("s.user_id", "q.now")}
              FROM unnest($1::uuid[], $2::timestamptz[]) WITH ORDINALITY AS q(id, now, n)
              JOIN sessions s ON s.id = q.id
-             JOIN users u ON u.id = s.user_id
-             LEFT JOIN departments d ON d.id = u.department_id
-            WHERE s.revoked_at IS NULL AND s.expires_at > q.now AND u.active`,
+             ${LIVE_USER_JOIN("s.user_id")}
+            WHERE s.revoked_at IS NULL AND s.expires_at > q.now`,
       values: [keys.map((k) => k.sessionId), keys.map((k) => k.now)],
     });
-    const answers: (Row | null)[] = keys.map(() => null);
-    for (const row of rows) answers[Number(row.n) - 1] = row;
-    return answers;
+    return byPosition(keys.length, rows);
   },
 );
 
