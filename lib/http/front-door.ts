@@ -2,8 +2,8 @@
  * What the HTTP server does to each request before Next.js sees it (scripts/server.ts):
  * - a body declared larger than `maxBodyBytes` gets 413 problem+json, unread (also when the client
  *   asks "Expect: 100-continue" first: it is told no before it sends anything);
- * - a path whose percent-encoding is not UTF-8 (`/requests/%c7%7f`) gets 400 problem+json: Next.js
- *   would fail decoding it with a 500;
+ * - a path whose percent-encoding is not UTF-8 (`/requests/%c7%7f`), or a target that is no URL at
+ *   all (`http://[x/`), gets 400 problem+json: Next.js would fail decoding it with a 500;
  * - X-Forwarded-For is replaced by the one client address resolved from the socket and the
  *   header, believing the header only from trusted proxies (lib/auth/client-address.ts);
  * - a server action call that Next.js answers with a 5xx before sending anything is answered
@@ -74,6 +74,8 @@ function decodablePath(url: string): boolean {
   const path = url.split("?")[0] ?? "";
   try {
     decodeURIComponent(path);
+    // An absolute-form target that is no URL ("http://[x/"): the page guard could not read it.
+    new URL(url, "http://flowgate.invalid");
     return true;
   } catch {
     return false;

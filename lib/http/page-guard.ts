@@ -11,9 +11,9 @@
  *
  * This was Next.js's proxy (proxy.ts, its middleware) until the same work here measured faster:
  * Next.js builds a web Request for the proxy, runs it, then merges the request headers it set
- * into the render's; a signed-in page went from ~190 to ~215 req/s without it (`npm run
- * bench:api`, docs/decisions.md). It also makes the front door the one place every request
- * passes, in development as in production (scripts/server.ts serves both).
+ * into the render's; the inbox page served 19–26 % more pages per second without it (two builds
+ * side by side, docs/decisions.md "Session 12"). It also makes the front door the one place every
+ * request passes, in development as in production (scripts/server.ts serves both).
  *
  * Not pages: the API (every route under /api authenticates and answers for itself, with its own
  * CSP from next.config.ts) and static files.
@@ -38,7 +38,10 @@ function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));
 }
 
-/** The request's address as the router will see it (dot segments resolved), and its query. */
+/**
+ * The request's address as the router will see it (dot segments resolved), and its query. The
+ * front door has refused targets that do not parse (400) before this runs.
+ */
 function addressOf(request: IncomingMessage): { pathname: string; search: string } {
   const url = new URL(request.url ?? "/", "http://flowgate.invalid");
   return { pathname: url.pathname, search: url.search };

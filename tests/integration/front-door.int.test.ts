@@ -4,7 +4,7 @@
  * before it is read; pages get their nonce policy and anonymous visitors the way to sign in.
  */
 import { createServer, request as httpRequest, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, connect } from "node:net";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseTrustedProxies } from "@/lib/auth/client-address";
@@ -72,6 +72,25 @@ describe("a path that is not UTF-8 once decoded", () => {
     expect(await response.json()).toMatchObject({ status: 400, code: "BAD_REQUEST" });
     expect(handled).toBe(before);
     expect((await fetch(`${direct}/requests/%e2%82%ac?q=%ff`)).status).toBe(200);
+  });
+
+  it("as is a target that is no URL at all", async () => {
+    const before = handled;
+    const { port } = new URL(direct);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), "127.0.0.1", () =>
+        socket.write("GET http://[not-a-host/x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+      );
+      let data = "";
+      socket.on("data", (chunk) => {
+        data += chunk;
+      });
+      socket.on("end", () => resolve(data));
+      socket.on("error", reject);
+    });
+    expect(answer.split("\r\n")[0]).toBe("HTTP/1.1 400 Bad Request");
+    expect(answer).toContain('"code":"BAD_REQUEST"');
+    expect(handled).toBe(before);
   });
 });
 
