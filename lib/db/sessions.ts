@@ -1,11 +1,13 @@
 /**
  * Signed-in sessions (table `sessions`). The session cookie is a signed JWT naming its row; every
  * request that reads the session checks the row (one prepared statement on the primary key, joined
- * to the user, grouped with concurrent reads) so sign-out, "sign out everywhere", deactivation and changes of roles, department or
- * password (a trigger revokes on those) take effect on the very next request.
+ * to the user, grouped with concurrent reads) so sign-out, "sign out everywhere", deactivation and
+ * changes of roles, department or password (a trigger revokes on those) take effect on the very
+ * next request.
  */
 import { randomUUID } from "node:crypto";
 import type { Role } from "@/lib/auth/roles";
+import { isUuid } from "@/lib/ids";
 import type { Db } from "./client";
 import { poolOf } from "./client";
 import { type Delegator, type DelegatorRow, delegatorsFrom } from "./delegations";
@@ -15,7 +17,6 @@ import { preparedQuery } from "./sql";
 
 /** How often a session's last_seen_at is written (reads in between do not write). */
 const TOUCH_EVERY_MS = 60_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface LiveSession {
   userId: string;
@@ -69,7 +70,7 @@ export async function liveSession(
   now: Date,
 ): Promise<LiveSession | null> {
   // Ids come from cookies we encrypted; anything else would fail the group's statement for all.
-  if (!UUID.test(sessionId)) return null;
+  if (!isUuid(sessionId)) return null;
   const row = await readSession(poolOf(db), { sessionId, now });
   if (!row) return null;
   if (now.getTime() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {

@@ -40,7 +40,7 @@ export async function homeFor(db: Db, user: ServiceActor, now = new Date()): Pro
   };
   const [counts, inbox, open, recent, lastWeek] = await Promise.all([
     decides ? inboxCounts(db, inboxUser, now) : null,
-    decides ? inboxFor(db, user, { limit: 5 }, now, { standingInFor }) : null,
+    decides ? inboxFor(db, { ...user, standingInFor }, { limit: 5 }, now) : null,
     can(user, "request:read-own") ? openRequestsOf(db, user.id, 5) : null,
     recentDecisionsFor(db, user.id, 5),
     decides ? decisionsSince(db, user.id, new Date(now.getTime() - WEEK_MS)) : 0,

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { type Delegator, delegatorsOf } from "@/lib/db/delegations";
+import { delegatorsOf } from "@/lib/db/delegations";
 import { type InboxCursor, inboxPage } from "@/lib/db/inbox";
 import { RequestTypeSchema } from "@/lib/engine/fields";
 import { ActionSchema } from "@/lib/engine/model";
@@ -79,16 +79,14 @@ export async function inboxFor(
   user: ServiceActor,
   input: unknown,
   now = new Date(),
-  /** Whom the user stands in for at `now`, when the caller read it already (an API token). */
-  known?: { standingInFor: Delegator[] },
 ): Promise<InboxResult> {
   const parsed = InboxQuerySchema.safeParse(input);
   if (!parsed.success) {
     throw new AppError("VALIDATION_FAILED", "The inbox query is invalid.", zodIssues(parsed.error));
   }
   const { type, limit, cursor, q, urgent } = parsed.data;
-  const standingInFor =
-    known?.standingInFor ?? user.standingInFor ?? (await delegatorsOf(db, user.id, now));
+  // Read with the session or the token when the user came from one.
+  const standingInFor = user.standingInFor ?? (await delegatorsOf(db, user.id, now));
   const page = await inboxPage(
     db,
     { id: user.id, roles: user.roles, departmentId: user.department?.id ?? null, standingInFor },

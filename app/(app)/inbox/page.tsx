@@ -30,14 +30,13 @@ export default async function InboxPage({ searchParams }: PageProps<"/inbox">) {
   const [initial, counts] = await Promise.all([
     inboxFor(
       db(),
-      user,
+      { ...user, standingInFor },
       {
         ...(filters.type ? { type: filters.type } : {}),
         ...(filters.q.trim() ? { q: filters.q } : {}),
         ...(filters.urgent ? { urgent: "1" } : {}),
       },
       now,
-      { standingInFor },
     ),
     inboxCounts(
       db(),

@@ -10,7 +10,6 @@ import { parseToken, secretMatches } from "@/lib/api/tokens";
 import type { SessionUser } from "@/lib/auth/config";
 import { liveToken, touchToken } from "@/lib/db/api-tokens";
 import type { Db } from "@/lib/db/client";
-import type { Delegator } from "@/lib/db/delegations";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 
@@ -19,8 +18,6 @@ export interface Principal {
   scopes: ReadonlySet<Scope>;
   /** The token of this call; null for a browser session. */
   tokenId: string | null;
-  /** Whom the user stands in for now, when the token read brought it along (else read on need). */
-  standingInFor?: Delegator[];
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -63,10 +60,10 @@ async function tokenPrincipal(authorization: string, db: Db, now: Date): Promise
     );
   }
   return {
-    user: owner.user,
+    // Whom the owner stands in for came with the token, as it comes with a session.
+    user: { ...owner.user, standingInFor: owner.standingInFor },
     scopes: new Set(owner.scopes.flatMap((scope) => ScopeSchema.safeParse(scope).data ?? [])),
     tokenId: owner.tokenId,
-    standingInFor: owner.standingInFor,
   };
 }
 

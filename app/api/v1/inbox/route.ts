@@ -7,12 +7,6 @@ import { inboxFor } from "@/lib/services/inbox";
 export const dynamic = "force-dynamic";
 
 export const GET = endpoint(operations.inbox, async ({ db, principal, query, now }) => {
-  const page = await inboxFor(
-    db,
-    principal.user,
-    query,
-    now,
-    principal.standingInFor ? { standingInFor: principal.standingInFor } : undefined,
-  );
+  const page = await inboxFor(db, principal.user, query, now);
   return { body: { items: page.items.map(inboxItem), nextCursor: page.nextCursor } };
 });
