@@ -19,6 +19,7 @@ import { hostname } from "node:os";
 import { Logger, type Runner, run, runMigrations, type WorkerEvents } from "graphile-worker";
 import pg from "pg";
 import { log } from "@/lib/log";
+import { closeMailTransport } from "@/lib/mail/transport";
 import { taskList } from "./catalog";
 import { jobSettings } from "./settings";
 
@@ -146,6 +147,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     async stop() {
       clearInterval(timer);
       await runner.stop();
+      // The jobs have finished: their mail connections are let go.
+      closeMailTransport();
       await options.pool
         .query("DELETE FROM worker_heartbeats WHERE pool_id = ANY($1::text[])", [poolIds])
         .catch(() => {});

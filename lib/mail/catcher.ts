@@ -31,6 +31,8 @@ export interface MailCatcher {
   smtpUrl: string;
   webUrl: string;
   messages(): readonly CaughtMail[];
+  /** SMTP connections accepted since it started (a pooled sender opens few). */
+  connections(): number;
   stop(): Promise<void>;
 }
 
@@ -44,12 +46,21 @@ export async function startMailCatcher(
   const host = options.host ?? "127.0.0.1";
   const keep = options.keep ?? KEEP;
   const store: CaughtMail[] = [];
+  let connections = 0;
   const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     size: MAX_SIZE,
     banner: "Flowgate mail catcher",
     logger: false,
+    // Local clients only: no DNS lookup of their address. A client's pooled connections are cut
+    // when the catcher stops (smtp-server would otherwise wait 30 s for them to leave).
+    disableReverseLookup: true,
+    closeTimeout: 100,
+    onConnect(_session, callback) {
+      connections += 1;
+      callback();
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
@@ -129,6 +140,7 @@ export async function startMailCatcher(
     smtpUrl: `smtp://${host}:${smtpPort}`,
     webUrl: `http://localhost:${webPort}`,
     messages: () => store,
+    connections: () => connections,
     async stop() {
       await Promise.all([
         new Promise<void>((resolve) => smtp.close(() => resolve())),
