@@ -2,6 +2,8 @@
  * Outgoing mail over a real SMTP server (the local catcher): connections are pooled and reused,
  * the URL's own parameters still apply, and a server that went away is reconnected to.
  */
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type MailCatcher, startMailCatcher } from "./catcher";
 import { closeMailTransport, sendMail } from "./transport";
@@ -66,6 +68,37 @@ describe("sendMail", () => {
     catcher = await startMailCatcher({ smtpPort: port });
     await sendMail(mail(2));
     expect(catcher.messages().map((m) => m.subject)).toEqual(["Mail 2"]);
+  });
+
+  it.each([
+    ["smtps://", true],
+    ["smtp:// with STARTTLS", false],
+  ])("speaks TLS over the sockets it opens itself: %s", async (_name, implicit) => {
+    // smtp-server's own test certificate, hence rejectUnauthorized=false.
+    const secured: boolean[] = [];
+    const server = new SMTPServer({
+      secure: implicit,
+      authOptional: true,
+      logger: false,
+      disableReverseLookup: true,
+      closeTimeout: 100,
+      onData(stream, session, callback) {
+        secured.push(session.secure);
+        stream.resume();
+        stream.on("end", () => callback());
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+    try {
+      const { port } = server.server.address() as AddressInfo;
+      process.env.SMTP_URL = `${implicit ? "smtps" : "smtp"}://127.0.0.1:${port}?tls.rejectUnauthorized=false`;
+      await sendMail(mail(1));
+      await sendMail(mail(2));
+      expect(secured).toEqual([true, true]);
+    } finally {
+      closeMailTransport();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it("fails, without hanging, when nothing listens", async () => {
