@@ -5,7 +5,8 @@
  */
 import net from "node:net";
 import nodemailer, { type Transporter } from "nodemailer";
-import { parseConnectionUrl } from "nodemailer/lib/shared";
+// The file, not the folder: Node's ES module loader (Playwright's, for one) does not resolve folders.
+import { parseConnectionUrl } from "nodemailer/lib/shared/index.js";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
 import { mailSettings } from "./settings";
 
