@@ -26,7 +26,7 @@ export class MailNotConfigured extends Error {
 }
 
 /** Connections kept open and reused (as many as the job worker sends at once), and time limits. */
-export const POOL_OPTIONS = {
+const POOL_OPTIONS = {
   pool: true,
   maxConnections: 4,
   connectionTimeout: 10_000,
@@ -49,7 +49,8 @@ function openSocket(
     port: options.port ?? (options.secure ? 465 : 587),
     noDelay: true,
     keepAlive: true,
-    timeout: options.connectionTimeout ?? POOL_OPTIONS.connectionTimeout,
+    // POOL_OPTIONS lies under every transport, so a time limit is always set.
+    timeout: options.connectionTimeout,
   });
   const failed = (error: Error) => {
     socket.off("connect", connected);
