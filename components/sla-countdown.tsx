@@ -1,6 +1,6 @@
 "use client";
-import { useEffect, useState } from "react";
 import { formatCountdown, formatExact, slaLevel } from "@/lib/format";
+import { useNow } from "./clock";
 import { useTimeZone } from "./exact-time";
 
 const TONE = {
@@ -12,12 +12,7 @@ const TONE = {
 /** "due in 3 h 20 min", amber when under a quarter of the step's time is left, red when overdue. */
 export function SlaCountdown({ due, startedAt }: { due: string; startedAt: string | null }) {
   const zone = useTimeZone();
-  const [now, setNow] = useState<Date | null>(null);
-  useEffect(() => {
-    setNow(new Date());
-    const timer = setInterval(() => setNow(new Date()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow(null);
   const dueAt = new Date(due);
   // Server render: no clock of the viewer yet.
   if (!now) return <span>{formatExact(dueAt, zone)}</span>;

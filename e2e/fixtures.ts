@@ -66,14 +66,40 @@ export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   return violations;
 }
 
+/**
+ * Hydration failures of every page a test watched: the browser's HTML and React's first render
+ * disagreed, so React threw the server's HTML away and rendered the page again (losing what the
+ * person had typed, and costing a second render). Production React reports them as uncaught
+ * errors with minified codes: #418 (content differs), #423 (recovered by rendering on the client),
+ * #425 (text differs). Every test ends by asserting there were none.
+ */
+const hydrationWatches: (() => string[])[] = [];
+const HYDRATION_ERROR = /Minified React error #(418|423|425)\b|Hydration failed/;
+
+export function watchHydration(page: Page): () => string[] {
+  const failed: string[] = [];
+  page.on("pageerror", (error) => {
+    if (HYDRATION_ERROR.test(error.message)) failed.push(`${page.url()}: ${error.message}`);
+  });
+  const failures = () => failed;
+  hydrationWatches.push(failures);
+  return failures;
+}
+
+/** Every watch a test's pages get (the `page` fixture's, and each `personPage`). */
+async function watchPage(page: Page): Promise<void> {
+  await watchCsp(page);
+  watchHydration(page);
+}
+
 export const test = base.extend<{ testEnd: undefined }>({
   page: async ({ page }, use) => {
-    await watchCsp(page);
+    await watchPage(page);
     await use(page);
   },
   /**
-   * After each test: no CSP violation on any page it watched; then every browser context the test
-   * opened itself (personPage, browser.newPage) is closed. The browser lives as long as the worker,
+   * After each test: no CSP violation and no failed hydration on any page it watched; then every
+   * browser context the test opened itself (personPage, browser.newPage) is closed. The browser lives as long as the worker,
    * and Playwright closes only the contexts of its own fixtures: left open, each person's pages
    * went on polling, counting down and refreshing on live updates for the rest of the run — forty
    * and more by the end, which made every test four to seven times slower than alone.
@@ -81,11 +107,14 @@ export const test = base.extend<{ testEnd: undefined }>({
   testEnd: [
     async ({ browser }, use) => {
       cspWatches.length = 0;
+      hydrationWatches.length = 0;
       const before = new Set(browser.contexts());
       await use(undefined);
       try {
         const found = (await Promise.all(cspWatches.map((watch) => watch()))).flat();
         expect(found, "Content-Security-Policy violations").toEqual([]);
+        const failed = hydrationWatches.flatMap((watch) => watch());
+        expect(failed, "pages React had to render again (hydration failed)").toEqual([]);
       } finally {
         const opened = browser.contexts().filter((context) => !before.has(context));
         await Promise.all(opened.map((context) => context.close()));
@@ -128,7 +157,7 @@ export async function personPage(
 ): Promise<Page> {
   const context = await browser.newContext({ ...options, storageState: authFile(email) });
   const page = await context.newPage();
-  await watchCsp(page);
+  await watchPage(page);
   await page.goto("/");
   // Attached rather than visible: on a phone it sits in the folded menu.
   await expect(page.getByRole("button", { name: "Sign out", includeHidden: true })).toBeAttached();

@@ -22,6 +22,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { ApprovedAction } from "@/components/approved-action";
+import { useNow } from "@/components/clock";
 import { DecisionControls } from "@/components/decision-controls";
 import { RoutingWarnings } from "@/components/routing-warnings";
 import { SlaCountdown } from "@/components/sla-countdown";
@@ -54,7 +55,13 @@ export interface InboxFilters {
   selected: string | null;
 }
 
-export function Inbox(props: { initial: InboxResult; filters: InboxFilters; total: number }) {
+export function Inbox(props: {
+  initial: InboxResult;
+  filters: InboxFilters;
+  total: number;
+  /** The server's clock for this render (ISO): the first render's "waiting since" uses it. */
+  renderedAt: string;
+}) {
   const [client] = useState(
     () => new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 1_000 } } }),
   );
@@ -95,16 +102,20 @@ function InboxList({
   initial,
   filters,
   total,
+  renderedAt,
 }: {
   initial: InboxResult;
   filters: InboxFilters;
   total: number;
+  renderedAt: string;
 }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   // Live updates (server-sent events) nudge a refetch the moment a step joins or leaves one of
   // this user's queues; polling stays as the fallback, slower while the stream is up.
   const [live, setLive] = useState(false);
+  const [serverNow] = useState(() => new Date(renderedAt));
+  const now = useNow(serverNow);
   const key = ["inbox", filterParams(filters)];
   const query = useInfiniteQuery({
     queryKey: key,
@@ -330,7 +341,6 @@ function InboxList({
 
   const allSelected = items.length > 0 && items.every((item) => selected.has(item.id));
   const filtered = filters.type !== null || filters.q.trim() !== "" || filters.urgent;
-  const now = new Date();
 
   return (
     <div className="space-y-4">

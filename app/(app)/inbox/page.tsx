@@ -52,7 +52,12 @@ export default async function InboxPage({ searchParams }: PageProps<"/inbox">) {
           deciding.includes("MANAGER") && user.department ? ` (${user.department.name})` : ""
         }. Soonest due first; it refreshes by itself.`}
       />
-      <Inbox initial={initial} filters={filters} total={counts.waiting} />
+      <Inbox
+        initial={initial}
+        filters={filters}
+        total={counts.waiting}
+        renderedAt={now.toISOString()}
+      />
     </>
   );
 }
