@@ -5,6 +5,7 @@
  */
 import { useRouter } from "next/navigation";
 import { type ReactNode, useState, useTransition } from "react";
+import { useEarlyValue } from "@/components/early-input";
 import { CommentSchema, MAX_COMMENT_LENGTH } from "@/lib/forms/comment";
 import type { ActionResult } from "@/lib/forms/result";
 import { Alert, buttonClass, FieldError, inputClass } from "./ui";
@@ -22,6 +23,7 @@ export function CommentForm({
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [pending, start] = useTransition();
+  const field = useEarlyValue<HTMLTextAreaElement>(setBody);
   return (
     <form
       className="space-y-2"
@@ -50,6 +52,7 @@ export function CommentForm({
         {prompt}
       </label>
       <textarea
+        ref={field}
         id="comment-body"
         rows={3}
         value={body}

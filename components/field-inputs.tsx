@@ -3,6 +3,7 @@
 import type { FieldName, RequestType } from "@/lib/engine/fields";
 import { FIELD_LABELS, REQUEST_TYPES, REQUIRED_FIELDS } from "@/lib/engine/fields";
 import { FORM_FIELDS, TYPE_LABELS } from "@/lib/forms/request";
+import { useEarlyValue } from "./early-input";
 import { FieldError, inputClass } from "./ui";
 
 /** A field the assistant suggested: the words it came from, and how it was worked out. */
@@ -59,19 +60,14 @@ export function FieldInputs({
               {FIELD_LABELS[name]}
               {required ? <span className="text-slate-500"> (required)</span> : null}
             </label>
-            <input
+            <FieldInput
               id={id}
-              name={`fields.${name}`}
-              type={spec.type}
-              inputMode={spec.inputMode}
-              min={name === "severity" ? 1 : undefined}
-              max={name === "severity" ? 5 : undefined}
-              maxLength={name === "currency" ? 3 : undefined}
+              name={name}
               value={values[name] ?? ""}
-              onChange={(event) => onChange(name, event.target.value)}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={described}
-              className={`${inputClass} ${evidence ? "bg-amber-50/60" : ""}`}
+              onChange={onChange}
+              invalid={Boolean(error)}
+              described={described}
+              suggested={Boolean(evidence)}
             />
             <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
               {spec.hint ?? ""}
@@ -87,6 +83,45 @@ export function FieldInputs({
         );
       })}
     </div>
+  );
+}
+
+/** One field's input; what was typed into it before the page's scripts ran is taken up. */
+function FieldInput({
+  id,
+  name,
+  value,
+  onChange,
+  invalid,
+  described,
+  suggested,
+}: {
+  id: string;
+  name: FieldName;
+  value: string;
+  onChange: (name: FieldName, value: string) => void;
+  invalid: boolean;
+  described: string;
+  suggested: boolean;
+}) {
+  const ref = useEarlyValue<HTMLInputElement>((typed) => onChange(name, typed));
+  const spec = INPUT[name];
+  return (
+    <input
+      ref={ref}
+      id={id}
+      name={`fields.${name}`}
+      type={spec.type}
+      inputMode={spec.inputMode}
+      min={name === "severity" ? 1 : undefined}
+      max={name === "severity" ? 5 : undefined}
+      maxLength={name === "currency" ? 3 : undefined}
+      value={value}
+      onChange={(event) => onChange(name, event.target.value)}
+      aria-invalid={invalid ? true : undefined}
+      aria-describedby={described}
+      className={`${inputClass} ${suggested ? "bg-amber-50/60" : ""}`}
+    />
   );
 }
 
@@ -111,6 +146,7 @@ export function TypeSelect({
   error?: string;
   locked?: boolean;
 }) {
+  const ref = useEarlyValue<HTMLSelectElement>((typed) => onChange(typed as RequestType));
   const described = [locked ? "type-locked" : null, error ? "type-error" : null]
     .filter(Boolean)
     .join(" ");
@@ -120,6 +156,7 @@ export function TypeSelect({
         Type
       </label>
       <select
+        ref={ref}
         id="type"
         name="type"
         value={value}

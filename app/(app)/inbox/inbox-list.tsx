@@ -24,6 +24,11 @@ import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { ApprovedAction } from "@/components/approved-action";
 import { useNow } from "@/components/clock";
 import { DecisionControls } from "@/components/decision-controls";
+import {
+  checkedBeforeHydration,
+  typedBeforeHydration,
+  useAfterHydration,
+} from "@/components/early-input";
 import { RoutingWarnings } from "@/components/routing-warnings";
 import { SlaCountdown } from "@/components/sla-countdown";
 import { Alert, buttonClass, inputClass } from "@/components/ui";
@@ -172,6 +177,28 @@ function InboxList({
     },
     [filters, type, search, urgent, router],
   );
+
+  // Filters set before the page's scripts ran are taken up at once, in one navigation.
+  const typeField = useRef<HTMLSelectElement>(null);
+  const searchField = useRef<HTMLInputElement>(null);
+  const urgentField = useRef<HTMLInputElement>(null);
+  useAfterHydration(() => {
+    const early = {
+      type: typedBeforeHydration(typeField.current),
+      q: typedBeforeHydration(searchField.current),
+      urgent: checkedBeforeHydration(urgentField.current),
+    };
+    if (early.type === null && early.q === null && early.urgent === null) return;
+    if (early.type !== null) setType(early.type);
+    if (early.q !== null) setSearch(early.q);
+    if (early.urgent !== null) setUrgent(early.urgent);
+    navigate({
+      type: (early.type ?? type) || null,
+      q: early.q ?? search,
+      urgent: early.urgent ?? urgent,
+      selected: null,
+    });
+  });
 
   // A new filter starts at its first row.
   const filterKey = JSON.stringify(filterParams(filters));
@@ -351,6 +378,7 @@ function InboxList({
           </label>
           <select
             id="inbox-type"
+            ref={typeField}
             value={type}
             onChange={(event) => {
               setType(event.target.value);
@@ -372,6 +400,7 @@ function InboxList({
           </label>
           <input
             id="inbox-search"
+            ref={searchField}
             type="search"
             value={search}
             onChange={(event) => setSearch(event.target.value)}
@@ -381,6 +410,7 @@ function InboxList({
         </div>
         <label className="flex items-center gap-2 pb-2 text-sm">
           <input
+            ref={urgentField}
             type="checkbox"
             checked={urgent}
             onChange={(event) => {

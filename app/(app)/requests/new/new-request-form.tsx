@@ -8,6 +8,7 @@
 import { type FormEvent, useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { ActionEditor } from "@/components/action-editor";
 import { checkSubmission } from "@/components/check-submission";
+import { useEarlyValue } from "@/components/early-input";
 import { type AiField, FieldInputs, type FieldValues, TypeSelect } from "@/components/field-inputs";
 import { PlannedChain } from "@/components/planned-chain";
 import { Alert, buttonClass, FieldError, inputClass } from "@/components/ui";
@@ -37,6 +38,9 @@ export function NewRequestForm() {
   );
   const [text, setText] = useState("");
   const [title, setTitle] = useState("");
+  // Text written before the page's scripts ran is suggested on as if just typed.
+  const textField = useEarlyValue<HTMLTextAreaElement>(setText);
+  const titleField = useEarlyValue<HTMLInputElement>(setTitle);
   const [type, setType] = useState<RequestType>("GENERAL");
   const [values, setValues] = useState<FieldValues>({});
   /** What the requester set themselves: suggestions never overwrite it. */
@@ -158,6 +162,7 @@ export function NewRequestForm() {
           assistant suggests the type and details as you pause.
         </p>
         <textarea
+          ref={textField}
           id="text"
           name="text"
           rows={5}
@@ -254,6 +259,7 @@ export function NewRequestForm() {
               Title <span className="text-slate-500">(optional)</span>
             </label>
             <input
+              ref={titleField}
               id="title"
               name="title"
               value={title}
