@@ -5,7 +5,7 @@
  */
 import { useRouter } from "next/navigation";
 import { type ReactNode, useState, useTransition } from "react";
-import { useEarlyValue } from "@/components/early-input";
+import { useEarlyValue, useHydrated } from "@/components/early-input";
 import { CommentSchema, MAX_COMMENT_LENGTH } from "@/lib/forms/comment";
 import type { ActionResult } from "@/lib/forms/result";
 import { Alert, buttonClass, FieldError, inputClass } from "./ui";
@@ -24,6 +24,7 @@ export function CommentForm({
   const [done, setDone] = useState(false);
   const [pending, start] = useTransition();
   const field = useEarlyValue<HTMLTextAreaElement>(setBody);
+  const hydrated = useHydrated();
   return (
     <form
       className="space-y-2"
@@ -71,7 +72,7 @@ export function CommentForm({
       {done ? (
         <Alert tone="success">Posted. The others on this request are told by mail.</Alert>
       ) : null}
-      <button type="submit" className={buttonClass.secondary} disabled={pending}>
+      <button type="submit" className={buttonClass.secondary} disabled={pending || !hydrated}>
         {pending ? "Posting…" : "Post"}
       </button>
     </form>

@@ -16,6 +16,7 @@ import {
 } from "@/lib/forms/decision";
 import type { ActionResult } from "@/lib/forms/result";
 import { ConflictNotice } from "./conflict-notice";
+import { useHydrated } from "./early-input";
 import { useOutcomeReport } from "./outcome-banner";
 import { buttonClass, FieldError, inputClass } from "./ui";
 
@@ -59,6 +60,7 @@ export function DecisionControls({
   const [result, setResult] = useState<ActionResult<Decided> | null>(null);
   const [pending, startTransition] = useTransition();
   const [more, setMore] = useState(false);
+  const hydrated = useHydrated();
   const noteId = useId();
   // On a request's page the outcome goes to the banner at its top (components/outcome-banner.tsx).
   const report = useOutcomeReport();
@@ -124,7 +126,7 @@ export function DecisionControls({
                 key={kind}
                 type="button"
                 className={buttonClass.approve}
-                disabled={pending}
+                disabled={pending || !hydrated}
                 onClick={() => send("approve")}
               >
                 {DECISION_LABELS.approve}
@@ -136,7 +138,7 @@ export function DecisionControls({
                 type="button"
                 aria-expanded={open === kind}
                 className={kind === "reject" ? buttonClass.danger : buttonClass.secondary}
-                disabled={pending}
+                disabled={pending || !hydrated}
                 onClick={() => {
                   setOpen(open === kind ? null : kind);
                   setError(null);
@@ -152,6 +154,7 @@ export function DecisionControls({
             type="button"
             className={buttonClass.secondary}
             aria-expanded={more}
+            disabled={!hydrated}
             onClick={() => setMore((was) => !was)}
           >
             {more ? "Fewer" : "More"}
@@ -188,7 +191,7 @@ export function DecisionControls({
           <div className="flex gap-2">
             <button
               type="submit"
-              disabled={pending}
+              disabled={pending || !hydrated}
               className={open === "reject" ? buttonClass.danger : buttonClass.primary}
             >
               {pending ? "Sending…" : `Confirm: ${DECISION_LABELS[open].toLowerCase()}`}

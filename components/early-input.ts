@@ -13,7 +13,7 @@
  * from that default was changed by the person. A field the client rendered itself (no hydration)
  * has value and default equal, or (a select) no default option, so nothing is adopted.
  */
-import { type RefObject, useEffect, useEffectEvent, useRef } from "react";
+import { type RefObject, useEffect, useEffectEvent, useRef, useSyncExternalStore } from "react";
 
 type ValueField = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
@@ -55,4 +55,19 @@ export function useEarlyValue<E extends ValueField>(
     if (value !== null) adopt(value);
   });
   return ref;
+}
+
+const noSubscription = () => () => {};
+
+/**
+ * False while the server's HTML is all there is (and during hydration), true once the page's
+ * scripts run. Buttons that only work with scripts are disabled until then, so a click before
+ * that is visibly refused instead of silently lost (or, for a form, sent as a bare page reload).
+ */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }

@@ -88,10 +88,30 @@ test("a comment written before the scripts ran is posted", async ({ browser }) =
   const release = await openBeforeScripts(requester, `/requests/${id}`);
   const body = "The quote is attached tomorrow.";
   await requester.getByLabel("Add a comment or answer a question").fill(body);
+  // Posting needs the scripts: until they run, the button says so by being disabled.
+  const post = requester.getByRole("button", { name: "Post" });
+  await expect(post).toBeDisabled();
   release();
 
   // The count below the field follows what it shows: the page has taken the text up.
   await expect(requester.locator("#comment-count")).toHaveText(`${body.length} / 2,000`);
-  await requester.getByRole("button", { name: "Post" }).click();
+  await post.click();
   await expect(requester.getByTestId("comments")).toContainText(body);
+});
+
+test("decision buttons wait for the scripts instead of swallowing a click", async ({ browser }) => {
+  const title = tag("EarlyDecision");
+  const { id, number } = await seedRequest(USERS.requester, {
+    title,
+    text: "One day off",
+    type: "LEAVE",
+    fields: { days: 1 },
+  });
+  const manager = await personPage(browser, USERS.managerEng);
+  const release = await openBeforeScripts(manager, `/requests/${id}`);
+  const approve = manager.getByRole("button", { name: "Approve", exact: true });
+  await expect(approve).toBeDisabled();
+  release();
+  await approve.click();
+  await expect(manager.getByTestId("decision-outcome")).toContainText(`FG-${number} approved`);
 });
