@@ -7,6 +7,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, useTransition } from "react";
 import { ATTACHMENT_TYPES, formatBytes, MAX_ATTACHMENT_BYTES } from "@/lib/attachments/sniff";
+import { useHydrated } from "./early-input";
 import { Alert, FieldError } from "./ui";
 
 export interface AttachmentRow {
@@ -52,6 +53,7 @@ export function Attachments({
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  const hydrated = useHydrated();
 
   function upload(file: File) {
     setNotice(null);
@@ -115,7 +117,7 @@ export function Attachments({
                 <button
                   type="button"
                   className="ml-auto text-xs font-medium text-red-800 underline"
-                  disabled={pending}
+                  disabled={pending || !hydrated}
                   onClick={() => remove(file)}
                 >
                   Remove<span className="sr-only"> {file.fileName}</span>

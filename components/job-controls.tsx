@@ -2,6 +2,7 @@
 /** Retry or abandon (with a reason) one dead job; the server action comes in as a prop. */
 import { useActionState, useId, useState } from "react";
 import type { FormState } from "@/lib/forms/result";
+import { useHydrated } from "./early-input";
 import { Alert, buttonClass, FieldError, inputClass } from "./ui";
 
 type Result = FormState<{ action: "retry" | "abandon"; task: string }>;
@@ -15,6 +16,7 @@ export function JobControls({
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const [abandoning, setAbandoning] = useState(false);
+  const hydrated = useHydrated();
   const reasonId = useId();
   if (state?.ok) {
     return (
@@ -80,6 +82,7 @@ export function JobControls({
               type="button"
               className={buttonClass.secondary}
               onClick={() => setAbandoning(true)}
+              disabled={!hydrated}
             >
               Abandon…
             </button>

@@ -6,10 +6,12 @@
  */
 import { usePathname } from "next/navigation";
 import { type ReactNode, useEffect, useState } from "react";
+import { useHydrated } from "./early-input";
 
 export function MobileMenu({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
+  const hydrated = useHydrated();
   // biome-ignore lint/correctness/useExhaustiveDependencies: closes on every change of page
   useEffect(() => setOpen(false), [pathname]);
   return (
@@ -19,6 +21,7 @@ export function MobileMenu({ children }: { children: ReactNode }) {
         className="ml-auto rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 sm:hidden"
         aria-expanded={open}
         aria-controls="app-menu"
+        disabled={!hydrated}
         onClick={() => setOpen((was) => !was)}
       >
         {open ? "Close menu" : "Menu"}

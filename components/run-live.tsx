@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { ActionResult } from "@/lib/forms/result";
 import { layers } from "@/lib/graph/layout";
 import type { GraphDefinition } from "@/lib/graph/model";
+import { useHydrated } from "./early-input";
 import { StatusBadge } from "./status-badge";
 import { Alert, buttonClass, Panel } from "./ui";
 
@@ -42,6 +43,7 @@ export function RunLive(props: RunLiveProps) {
   const [active, setActive] = useState(() => new Set(props.activeNodes));
   const [cancelError, setCancelError] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);
+  const hydrated = useHydrated();
   const lastSeq = props.log.at(-1)?.seq ?? 0;
 
   useEffect(() => {
@@ -129,7 +131,7 @@ export function RunLive(props: RunLiveProps) {
             type="button"
             className={buttonClass.secondary}
             onClick={onCancel}
-            disabled={cancelling}
+            disabled={cancelling || !hydrated}
           >
             {cancelling ? "Cancelling…" : "Cancel run"}
           </button>

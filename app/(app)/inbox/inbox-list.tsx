@@ -28,6 +28,7 @@ import {
   checkedBeforeHydration,
   typedBeforeHydration,
   useAfterHydration,
+  useHydrated,
 } from "@/components/early-input";
 import { RoutingWarnings } from "@/components/routing-warnings";
 import { SlaCountdown } from "@/components/sla-countdown";
@@ -178,6 +179,8 @@ function InboxList({
     [filters, type, search, urgent, router],
   );
 
+  // Selecting and paging need the scripts; until they run, those controls are disabled.
+  const hydrated = useHydrated();
   // Filters set before the page's scripts ran are taken up at once, in one navigation.
   const typeField = useRef<HTMLSelectElement>(null);
   const searchField = useRef<HTMLInputElement>(null);
@@ -472,6 +475,7 @@ function InboxList({
               <input
                 type="checkbox"
                 checked={allSelected}
+                disabled={!hydrated}
                 onChange={() =>
                   setSelected(allSelected ? new Set() : new Set(items.map((item) => item.id)))
                 }
@@ -506,6 +510,7 @@ function InboxList({
                     <input
                       type="checkbox"
                       checked={selected.has(item.id)}
+                      disabled={!hydrated}
                       onChange={() => toggle(item.id)}
                       aria-label={`Select ${requestLabel(item.number)} ${item.title}`}
                       className="size-4 shrink-0"
@@ -569,7 +574,7 @@ function InboxList({
               <button
                 type="button"
                 className={buttonClass.secondary}
-                disabled={query.isFetchingNextPage}
+                disabled={query.isFetchingNextPage || !hydrated}
                 onClick={() => void query.fetchNextPage()}
               >
                 {query.isFetchingNextPage ? "Loading…" : "Load more"}

@@ -7,6 +7,7 @@ import { type FormEvent, useActionState, useState } from "react";
 import { ActionEditor } from "@/components/action-editor";
 import { checkSubmission } from "@/components/check-submission";
 import { ConflictNotice } from "@/components/conflict-notice";
+import { useHydrated } from "@/components/early-input";
 import {
   FieldInputs,
   type FieldValues,
@@ -51,6 +52,7 @@ export function RequesterActions({
   const [values, setValues] = useState<FieldValues>(() => toFieldValues(fields));
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [confirmCancel, setConfirmCancel] = useState(false);
+  const hydrated = useHydrated();
   const serverErrors = editState && !editState.ok ? editState.fieldErrors : {};
   const errors = { ...serverErrors, ...clientErrors };
   const canEdit = actions.includes("edit");
@@ -158,6 +160,7 @@ export function RequesterActions({
             <button
               type="button"
               className={buttonClass.danger}
+              disabled={!hydrated}
               onClick={() => setConfirmCancel(true)}
             >
               Cancel request…
