@@ -1,4 +1,3 @@
-"use client";
 /**
  * The reader's clock, for times shown relative to now ("3 minutes ago", "due in 2 h").
  *
