@@ -60,7 +60,9 @@ export function DecisionControls({
   const [result, setResult] = useState<ActionResult<Decided> | null>(null);
   const [pending, startTransition] = useTransition();
   const [more, setMore] = useState(false);
+  // Every button here needs the page's scripts; the decision buttons also wait while one is sent.
   const hydrated = useHydrated();
+  const busy = pending || !hydrated;
   const noteId = useId();
   // On a request's page the outcome goes to the banner at its top (components/outcome-banner.tsx).
   const report = useOutcomeReport();
@@ -126,7 +128,7 @@ export function DecisionControls({
                 key={kind}
                 type="button"
                 className={buttonClass.approve}
-                disabled={pending || !hydrated}
+                disabled={busy}
                 onClick={() => send("approve")}
               >
                 {DECISION_LABELS.approve}
@@ -138,7 +140,7 @@ export function DecisionControls({
                 type="button"
                 aria-expanded={open === kind}
                 className={kind === "reject" ? buttonClass.danger : buttonClass.secondary}
-                disabled={pending || !hydrated}
+                disabled={busy}
                 onClick={() => {
                   setOpen(open === kind ? null : kind);
                   setError(null);
@@ -191,7 +193,7 @@ export function DecisionControls({
           <div className="flex gap-2">
             <button
               type="submit"
-              disabled={pending || !hydrated}
+              disabled={busy}
               className={open === "reject" ? buttonClass.danger : buttonClass.primary}
             >
               {pending ? "Sending…" : `Confirm: ${DECISION_LABELS[open].toLowerCase()}`}

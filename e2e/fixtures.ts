@@ -73,17 +73,15 @@ export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
  * errors with minified codes: #418 (content differs), #423 (recovered by rendering on the client),
  * #425 (text differs). Every test ends by asserting there were none.
  */
-const hydrationWatches: (() => string[])[] = [];
+const hydrationFailures: string[] = [];
 const HYDRATION_ERROR = /Minified React error #(418|423|425)\b|Hydration failed/;
 
-export function watchHydration(page: Page): () => string[] {
-  const failed: string[] = [];
+function watchHydration(page: Page): void {
   page.on("pageerror", (error) => {
-    if (HYDRATION_ERROR.test(error.message)) failed.push(`${page.url()}: ${error.message}`);
+    if (HYDRATION_ERROR.test(error.message)) {
+      hydrationFailures.push(`${page.url()}: ${error.message}`);
+    }
   });
-  const failures = () => failed;
-  hydrationWatches.push(failures);
-  return failures;
 }
 
 /** Every watch a test's pages get (the `page` fixture's, and each `personPage`). */
@@ -107,14 +105,16 @@ export const test = base.extend<{ testEnd: undefined }>({
   testEnd: [
     async ({ browser }, use) => {
       cspWatches.length = 0;
-      hydrationWatches.length = 0;
+      hydrationFailures.length = 0;
       const before = new Set(browser.contexts());
       await use(undefined);
       try {
         const found = (await Promise.all(cspWatches.map((watch) => watch()))).flat();
         expect(found, "Content-Security-Policy violations").toEqual([]);
-        const failed = hydrationWatches.flatMap((watch) => watch());
-        expect(failed, "pages React had to render again (hydration failed)").toEqual([]);
+        expect(
+          [...hydrationFailures],
+          "pages React had to render again (hydration failed)",
+        ).toEqual([]);
       } finally {
         const opened = browser.contexts().filter((context) => !before.has(context));
         await Promise.all(opened.map((context) => context.close()));

@@ -120,8 +120,7 @@ function InboxList({
   // Live updates (server-sent events) nudge a refetch the moment a step joins or leaves one of
   // this user's queues; polling stays as the fallback, slower while the stream is up.
   const [live, setLive] = useState(false);
-  const [serverNow] = useState(() => new Date(renderedAt));
-  const now = useNow(serverNow);
+  const now = useNow(new Date(renderedAt));
   const key = ["inbox", filterParams(filters)];
   const query = useInfiniteQuery({
     queryKey: key,
